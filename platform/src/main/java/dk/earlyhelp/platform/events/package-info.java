@@ -1,0 +1,2 @@
+/** CloudEvents attributes carried as Kafka headers, and the event envelope stored in an aggregate's outbox. */
+package dk.earlyhelp.platform.events;

@@ -1,0 +1,48 @@
+package dk.earlyhelp.platform.outbox;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import dk.earlyhelp.platform.health.MongoPingHealthIndicator;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the outbox relay and the store health check into every service that has a store and a broker. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.springframework.cloud.stream.function.FunctionConfiguration" },
+        beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
+@ConditionalOnClass({ MongoTemplate.class, StreamBridge.class })
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxAutoConfiguration {
+
+    @Bean(name = "mongoHealthIndicator")
+    @ConditionalOnBean(MongoTemplate.class)
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    @ConditionalOnBean({ MongoTemplate.class, StreamBridge.class })
+    OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge streamBridge, JsonMapper json,
+            OutboxProperties properties, MeterRegistry meters) {
+        OutboxRelay relay = new OutboxRelay(mongo, streamBridge, json, properties);
+        Gauge.builder("earlyhelp.outbox.pending", relay, OutboxRelay::pendingCount)
+                .description("Aggregates with events stored but not yet acknowledged by the broker")
+                .register(meters);
+        return relay;
+    }
+
+    @Bean
+    @ConditionalOnBean(OutboxRelay.class)
+    SmartLifecycle outboxRelaySchedule(OutboxRelay relay, OutboxProperties properties) {
+        return new OutboxRelaySchedule(relay, properties.pollInterval());
+    }
+}

@@ -1,0 +1,114 @@
+package dk.earlyhelp.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.util.MimeTypeUtils;
+
+import dk.earlyhelp.platform.events.CloudEventHeaders;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes the {@code pendingEvents} stored inside aggregate documents, oldest first per document,
+ * and removes each one only after the broker acknowledged it (synchronous send, acks=all). A crash
+ * between the send and the removal publishes the event again with the same {@code ce_id}:
+ * delivery is at least once, and consumers are idempotent.
+ */
+public class OutboxRelay {
+
+    static final String PENDING_EVENTS = "pendingEvents";
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final StreamBridge streamBridge;
+    private final JsonMapper json;
+    private final OutboxProperties properties;
+
+    public OutboxRelay(MongoTemplate mongo, StreamBridge streamBridge, JsonMapper json, OutboxProperties properties) {
+        this.mongo = mongo;
+        this.streamBridge = streamBridge;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    /** Publishes everything pending now; returns how many events went out. */
+    public int relayPending() {
+        int published = 0;
+        for (OutboxProperties.Outbox outbox : properties.outboxes()) {
+            Query withPending = Query.query(Criteria.where(PENDING_EVENTS + ".0").exists(true)).limit(500);
+            withPending.fields().include(PENDING_EVENTS);
+            for (Document aggregate : mongo.find(withPending, Document.class, outbox.collection())) {
+                published += publishInOrder(outbox, aggregate);
+            }
+        }
+        return published;
+    }
+
+    /** Events still waiting for the broker, across all outboxes. */
+    public long pendingCount() {
+        long pending = 0;
+        for (OutboxProperties.Outbox outbox : properties.outboxes()) {
+            pending += mongo.getCollection(outbox.collection())
+                    .countDocuments(new Document(PENDING_EVENTS + ".0", new Document("$exists", true)));
+        }
+        return pending;
+    }
+
+    private int publishInOrder(OutboxProperties.Outbox outbox, Document aggregate) {
+        int published = 0;
+        List<Document> events = aggregate.getList(PENDING_EVENTS, Document.class);
+        for (Document event : events) {
+            // Stop at the first failure so later events of this aggregate never overtake it.
+            if (!send(outbox.binding(), event)) {
+                return published;
+            }
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregate.get("_id"))),
+                    new Update().pull(PENDING_EVENTS, new Document("eventId", event.getString("eventId"))),
+                    outbox.collection());
+            published++;
+        }
+        return published;
+    }
+
+    private boolean send(String binding, Document event) {
+        try {
+            if (streamBridge.send(binding, toMessage(event))) {
+                return true;
+            }
+            log.warn("Broker did not accept event {} of type {}; will retry", event.getString("eventId"),
+                    event.getString("type"));
+        } catch (RuntimeException e) {
+            log.warn("Publishing event {} of type {} failed; will retry: {}", event.getString("eventId"),
+                    event.getString("type"), e.toString());
+        }
+        return false;
+    }
+
+    private Message<byte[]> toMessage(Document event) {
+        Map<String, Object> data = event.get("data", Document.class);
+        byte[] payload = json.writeValueAsString(data).getBytes(StandardCharsets.UTF_8);
+        String key = event.getString("key");
+        return MessageBuilder.withPayload(payload)
+                .setHeader(KafkaHeaders.KEY, key.getBytes(StandardCharsets.UTF_8))
+                .setHeader(CloudEventHeaders.ID, event.getString("eventId"))
+                .setHeader(CloudEventHeaders.TYPE, event.getString("type"))
+                .setHeader(CloudEventHeaders.SOURCE, properties.source())
+                .setHeader(CloudEventHeaders.SUBJECT, event.getString("subject"))
+                .setHeader(CloudEventHeaders.TIME, event.getDate("occurredAt").toInstant().toString())
+                .setHeader(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE)
+                .setHeader(CloudEventHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
+                .build();
+    }
+}

@@ -1,0 +1,49 @@
+package dk.earlyhelp.platform.security;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * The authenticated caller as the identity provider describes it in the access token's claims.
+ *
+ * @param subject      stable user or client id ({@code sub})
+ * @param roles        e.g. {@code MUNICIPAL_STAFF}, {@code NGO_COORDINATOR}
+ * @param organisationType {@code MUNICIPALITY}, {@code NGO} or {@code PLATFORM}
+ * @param organisation municipality code ("0751"), NGO code ("URK_AAR") or "PLATFORM"
+ * @param partnerships partnership ids the caller may see aggregates of, e.g. "POWERKIDS-0751"
+ * @param staffRole    the municipal professional's role (TEACHER, CASEWORKER, ...), if any
+ */
+public record Caller(String subject, Set<String> roles, String organisationType, String organisation,
+                     Set<String> partnerships, String staffRole) {
+
+    public static final String ROLES = "roles";
+    public static final String ORGANISATION_TYPE = "org_type";
+    public static final String ORGANISATION = "org";
+    public static final String PARTNERSHIPS = "partnerships";
+    public static final String STAFF_ROLE = "staff_role";
+
+    public static Caller from(Jwt jwt) {
+        return new Caller(jwt.getSubject(), Set.copyOf(list(jwt, ROLES)), jwt.getClaimAsString(ORGANISATION_TYPE),
+                jwt.getClaimAsString(ORGANISATION), Set.copyOf(list(jwt, PARTNERSHIPS)),
+                jwt.getClaimAsString(STAFF_ROLE));
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean belongsToMunicipality(String municipalityCode) {
+        return "MUNICIPALITY".equals(organisationType) && organisation != null && organisation.equals(municipalityCode);
+    }
+
+    public boolean belongsToNgo(String ngoCode) {
+        return "NGO".equals(organisationType) && organisation != null && organisation.equals(ngoCode);
+    }
+
+    private static List<String> list(Jwt jwt, String claim) {
+        List<String> values = jwt.getClaimAsStringList(claim);
+        return values == null ? List.of() : values;
+    }
+}

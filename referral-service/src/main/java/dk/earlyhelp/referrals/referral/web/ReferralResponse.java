@@ -1,0 +1,31 @@
+package dk.earlyhelp.referrals.referral.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import dk.earlyhelp.referrals.referral.Referral;
+import dk.earlyhelp.referrals.referral.TimelineEntry;
+
+/** A referral as its referrer sees it. */
+public record ReferralResponse(String id, String status, String interventionCode, List<String> concerns,
+                               String urgency, ChildSummary child, List<Step> timeline) {
+
+    public record ChildSummary(String id, String firstName, String lastName, LocalDate birthDate, String gender) {
+    }
+
+    public record Step(String status, Instant at, String reason) {
+    }
+
+    static ReferralResponse of(Referral referral) {
+        return new ReferralResponse(referral.id(), referral.status().name(), referral.interventionCode(),
+                referral.concerns(), referral.urgency().name(),
+                new ChildSummary(referral.child().pseudonym(), referral.child().firstName(),
+                        referral.child().lastName(), referral.child().birthDate(), referral.child().gender().name()),
+                referral.timeline().stream().map(ReferralResponse::step).toList());
+    }
+
+    private static Step step(TimelineEntry entry) {
+        return new Step(entry.status().name(), entry.at(), entry.reason());
+    }
+}

@@ -1,0 +1,48 @@
+package dk.earlyhelp.referrals.referral.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import dk.earlyhelp.referrals.referral.Child;
+import dk.earlyhelp.referrals.referral.ChildView;
+import dk.earlyhelp.referrals.referral.ReferralManagement.NewReferral;
+import dk.earlyhelp.referrals.referral.Urgency;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** What a referrer sends to refer a child. Unknown fields are rejected (no mass assignment). */
+public record SubmitReferralRequest(
+        @NotNull @Valid ChildRequest child,
+        @NotBlank @Pattern(regexp = "[A-Z0-9_]{2,40}", message = "must be an intervention code from the catalogue")
+        String interventionCode,
+        @NotEmpty List<@Pattern(regexp = "[A-Z0-9_]{2,60}", message = "must be a concern code") String> concerns,
+        Urgency urgency,
+        @NotNull @Valid ChildViewRequest childView) {
+
+    public record ChildRequest(
+            @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName,
+            @NotNull @Past LocalDate birthDate,
+            @NotNull Child.Gender gender,
+            @Size(max = 200) String school,
+            @Pattern(regexp = "\\d{4}", message = "must be a Danish postcode of four digits") String postcode) {
+    }
+
+    /** The child's own view is required: what is hard, and what the child wishes for. */
+    public record ChildViewRequest(
+            @NotBlank @Size(max = 4000) String whatIsHard,
+            @NotBlank @Size(max = 4000) String wishes) {
+    }
+
+    NewReferral toNewReferral() {
+        return new NewReferral(child.firstName().strip(), child.lastName().strip(), child.birthDate(), child.gender(),
+                child.school(), child.postcode(), interventionCode, concerns,
+                urgency == null ? Urgency.NORMAL : urgency,
+                new ChildView(childView.whatIsHard().strip(), childView.wishes().strip()));
+    }
+}
