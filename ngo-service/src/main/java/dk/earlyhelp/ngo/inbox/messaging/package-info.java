@@ -1,0 +1,2 @@
+/** Listens to other services' events that concern the inbox. */
+package dk.earlyhelp.ngo.inbox.messaging;

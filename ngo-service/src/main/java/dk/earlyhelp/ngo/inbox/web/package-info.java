@@ -1,0 +1,2 @@
+/** HTTP API of the inbox. */
+package dk.earlyhelp.ngo.inbox.web;
