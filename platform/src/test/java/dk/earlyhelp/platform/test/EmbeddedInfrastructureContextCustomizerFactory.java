@@ -8,9 +8,10 @@ import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.util.ClassUtils;
 
 /**
- * Points every Spring test context of a service at the shared {@link EmbeddedInfrastructure};
+ * Points every Spring test context of a service with a store at the shared {@link EmbeddedInfrastructure};
  * registered in {@code META-INF/spring.factories}, so tests need no annotation for it.
  */
 public class EmbeddedInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
@@ -18,7 +19,8 @@ public class EmbeddedInfrastructureContextCustomizerFactory implements ContextCu
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
             List<ContextConfigurationAttributes> configAttributes) {
-        return new Customizer();
+        // The gateway has no store and no broker of its own.
+        return ClassUtils.isPresent("org.springframework.data.mongodb.core.MongoTemplate", null) ? new Customizer() : null;
     }
 
     private static final class Customizer implements ContextCustomizer {

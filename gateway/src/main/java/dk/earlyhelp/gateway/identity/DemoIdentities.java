@@ -1,0 +1,46 @@
+package dk.earlyhelp.gateway.identity;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The run mode's demo users (password {@code demo}) and integration clients. Fictional people;
+ * the same identities are in the Keycloak realm of {@code docker-compose.yml}.
+ */
+public final class DemoIdentities {
+
+    public static final String PASSWORD = "demo";
+
+    /** Every partnership of the demo catalogue, as intervention-municipality. */
+    public static final List<String> ALL_PARTNERSHIPS = List.of("CYKELHJELM-0751", "CYKELHJELM-0779",
+            "CYKELHJELM-0791", "CYKELHJELM-0657", "KLUB_MOVE-0615", "MENTORNETVAERKET-0561", "POWERKIDS-0751",
+            "EMPOWR-0240", "SAMTALEGRUPPER-0175", "STROEM-0101", "NEFOS_SUICIDE-0461", "NEFOS_SUICIDE-0410");
+
+    public static final Map<String, Profile> USERS = Map.of(
+            "laerer.aarhus", new Profile("Mette Holm", List.of("MUNICIPAL_STAFF"), "MUNICIPALITY", "0751",
+                    List.of(), "TEACHER"),
+            "sagsbehandler.kbh", new Profile("Jonas Berg", List.of("MUNICIPAL_STAFF"), "MUNICIPALITY", "0101",
+                    List.of(), "CASEWORKER"),
+            "koordinator.powerkids", new Profile("Sara Lund", List.of("NGO_COORDINATOR"), "NGO", "URK_AAR",
+                    List.of("POWERKIDS-0751"), null),
+            "koordinator.stroem", new Profile("Ali Hassan", List.of("NGO_COORDINATOR"), "NGO", "URK_KBH",
+                    List.of("STROEM-0101"), null),
+            "frivillig.powerkids", new Profile("Emma Krogh", List.of("VOLUNTEER"), "NGO", "URK_AAR",
+                    List.of("POWERKIDS-0751"), null),
+            "styregruppe.aarhus", new Profile("Peter Dahl", List.of("STEERING_GROUP"), "MUNICIPALITY", "0751",
+                    List.of("POWERKIDS-0751"), null),
+            "admin", new Profile("Administrator", List.of("ADMIN"), "PLATFORM", "PLATFORM", List.of(), null));
+
+    /** Client id to secret and profile; the secrets are for the run mode only. */
+    public static final Map<String, Client> CLIENTS = Map.of(
+            "demo-import", new Client("demo-import-secret", new Profile("Demo import", List.of("MEASUREMENT_IMPORT"),
+                    "PLATFORM", "PLATFORM", ALL_PARTNERSHIPS, null)),
+            "demo-steering", new Client("demo-steering-secret", new Profile("Demo steering group",
+                    List.of("STEERING_GROUP"), "PLATFORM", "PLATFORM", ALL_PARTNERSHIPS, null)));
+
+    public record Client(String secret, Profile profile) {
+    }
+
+    private DemoIdentities() {
+    }
+}

@@ -1,0 +1,33 @@
+package dk.earlyhelp.gateway.portal;
+
+import java.util.List;
+
+import dk.earlyhelp.platform.security.Caller;
+
+/** The logged-in user as the portal shows them, read from their access token. */
+public record PortalUser(String displayName, Caller caller) {
+
+    /** The sections of the portal this user's role gives access to, in menu order. */
+    public List<NavigationItem> navigation() {
+        List<NavigationItem> items = new java.util.ArrayList<>();
+        items.add(new NavigationItem("nav.home", "/"));
+        if (caller.hasRole("MUNICIPAL_STAFF")) {
+            items.add(new NavigationItem("nav.referrals", "/henvisninger"));
+        }
+        if (caller.hasRole("NGO_COORDINATOR")) {
+            items.add(new NavigationItem("nav.inbox", "/indbakke"));
+        }
+        if (caller.hasRole("ADMIN")) {
+            items.add(new NavigationItem("nav.apiDocs", "/swagger-ui.html"));
+        }
+        return items;
+    }
+
+    /** The message key naming the user's main role, for the header. */
+    public String roleKey() {
+        return caller.roles().stream().sorted().findFirst().map(role -> "role." + role).orElse("role.NONE");
+    }
+
+    public record NavigationItem(String labelKey, String href) {
+    }
+}
