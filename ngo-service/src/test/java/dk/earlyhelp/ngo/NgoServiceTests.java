@@ -7,7 +7,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dk.earlyhelp.platform.test.ServiceChecks;
 
 /** The service reports ready with its store and exposes metrics. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "earlyhelp.demo-data=true")
 class NgoServiceTests {
 
     @LocalServerPort

@@ -22,12 +22,21 @@ public final class CloudEventHeaders {
     private CloudEventHeaders() {
     }
 
-    /** Reads a header as text whether the binder delivered it as a String or as raw bytes. */
-    public static String read(Message<?> message, String name) {
-        Object value = message.getHeaders().get(name);
-        if (value instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
+    /**
+     * Reads a CloudEvents attribute ({@code "type"}, {@code "id"}, ...) of a consumed message. On the
+     * wire it is {@code ce_type}; Spring Cloud Function may hand it over under its canonical
+     * {@code ce-type} instead, and as a String or as raw bytes.
+     */
+    public static String attribute(Message<?> message, String attribute) {
+        for (String prefix : new String[] { "ce_", "ce-" }) {
+            Object value = message.getHeaders().get(prefix + attribute);
+            if (value instanceof byte[] bytes) {
+                return new String(bytes, StandardCharsets.UTF_8);
+            }
+            if (value != null) {
+                return value.toString();
+            }
         }
-        return value == null ? null : value.toString();
+        return null;
     }
 }

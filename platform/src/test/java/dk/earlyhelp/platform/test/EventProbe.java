@@ -62,7 +62,10 @@ public final class EventProbe implements AutoCloseable {
         return new String(record.value(), StandardCharsets.UTF_8);
     }
 
-    /** Publishes a record with the given CloudEvents headers, as a producing service would. */
+    /**
+     * Publishes a record with the given CloudEvents headers as a producing service's binder writes
+     * them: String headers, announced in {@code spring_json_header_types}.
+     */
     public static void publish(String topic, String key, Map<String, String> headers, String json) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers());
@@ -72,6 +75,9 @@ public final class EventProbe implements AutoCloseable {
             ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8),
                     json.getBytes(StandardCharsets.UTF_8));
             headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            String types = headers.keySet().stream().map(name -> "\"" + name + "\":\"java.lang.String\"")
+                    .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+            record.headers().add("spring_json_header_types", types.getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish test record", e);

@@ -25,8 +25,8 @@ class ReferralEventsListener {
     @Bean
     Consumer<Message<byte[]>> referralEvents(InboxManagement inbox, JsonMapper json) {
         return message -> {
-            String type = CloudEventHeaders.read(message, CloudEventHeaders.TYPE);
-            String eventId = CloudEventHeaders.read(message, CloudEventHeaders.ID);
+            String type = CloudEventHeaders.attribute(message, "type");
+            String eventId = CloudEventHeaders.attribute(message, "id");
             if (!REFERRAL_SUBMITTED.equals(type)) {
                 return;
             }

@@ -1,0 +1,115 @@
+package dk.earlyhelp.local.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+/**
+ * A real browser (Debian's headless Chromium) against the running system: the demo teacher logs
+ * in, sees the Danish shell, switches to English and logs out; axe-core checks every page.
+ */
+class PortalBrowserTests {
+
+    static WebDriver browser;
+    static String portal;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        portal = RunningSystem.portal();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,900",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(driver, options);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void teacherLogsInSeesTheDanishShellSwitchesToEnglishAndLogsOut() {
+        browser.get(portal + "/");
+        waitFor(By.id("username"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Log ind");
+        assertAccessible("login page");
+
+        browser.findElement(By.id("username")).sendKeys("laerer.aarhus");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        waitFor(By.cssSelector("nav.main-nav"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("da");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Velkommen, Mette Holm");
+        assertThat(navigation()).containsExactly("Forside", "Mine henvisninger");
+        assertAccessible("home page in Danish");
+
+        browser.findElement(By.linkText("English")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                ExpectedConditions.textToBe(By.tagName("h1"), "Welcome, Mette Holm"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(navigation()).containsExactly("Home", "My referrals");
+        assertAccessible("home page in English");
+
+        browser.findElement(By.linkText("My referrals")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("h1"), "My referrals"));
+        assertAccessible("referrals page");
+
+        browser.findElement(By.xpath("//button[normalize-space()='Log out']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                ExpectedConditions.textToBe(By.tagName("h1"), "You are logged out"));
+        assertAccessible("logged-out page");
+
+        browser.get(portal + "/");
+        waitFor(By.id("username"));
+        assertThat(browser.getCurrentUrl()).as("logged out for real").endsWith("/login");
+    }
+
+    private List<String> navigation() {
+        return browser.findElements(By.cssSelector("nav.main-nav a")).stream().map(link -> link.getText()).toList();
+    }
+
+    private static void waitFor(By element) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(element));
+    }
+
+    private static void assertAccessible(String page) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser);
+        List<String> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(PortalBrowserTests::describe)
+                .toList();
+        assertThat(serious).as("serious or critical accessibility violations on the " + page).isEmpty();
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList();
+    }
+}

@@ -1,0 +1,129 @@
+package dk.earlyhelp.local.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The whole system as the run command starts it: gateway, services, the real broker and the
+ * MongoDB-wire store on disk. A referral goes in at the gateway and comes out in the NGO's inbox,
+ * and survives a restart.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ThinSliceTests {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static String portal;
+    static String teacher;
+    static String referralId;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void systemIsRunning() throws Exception {
+        portal = RunningSystem.portal();
+        teacher = UserTokens.accessToken(portal, "laerer.aarhus");
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceReportsUpThroughTheGateway() throws Exception {
+        JsonNode health = JSON.readTree(get("/actuator/health", null).body());
+
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        for (String service : new String[] { "referral-service", "ngo-service", "consent-service", "measurement-service" }) {
+            assertThat(health.at("/components/services/components/" + service + "/status").asText())
+                    .as(service).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void referralSubmittedAtTheGatewayReachesTheInboxOfTheNgoThatDeliversIt() throws Exception {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(portal + "/api/referrals"))
+                .header("Authorization", "Bearer " + teacher)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"child": {"firstName": "Alma", "lastName": "Jensen", "birthDate": "2015-03-14",
+                                   "gender": "GIRL", "school": "Skjoldhøjskolen", "postcode": "8210"},
+                         "interventionCode": "POWERKIDS", "concerns": ["PARENTAL_DIVORCE"], "urgency": "NORMAL",
+                         "childView": {"whatIsHard": "Mor og far bor ikke sammen mere", "wishes": "At tale med nogen"}}
+                        """)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        referralId = JSON.readTree(created.body()).get("id").asText();
+
+        String powerkids = UserTokens.accessToken(portal, "koordinator.powerkids");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("/api/ngo/inbox", powerkids).body().contains(referralId));
+        JsonNode item = find(JSON.readTree(get("/api/ngo/inbox", powerkids).body()), referralId);
+        assertThat(item.get("interventionCode").asText()).isEqualTo("POWERKIDS");
+        assertThat(item.toString()).doesNotContain("Alma", "Jensen");
+
+        String stroem = UserTokens.accessToken(portal, "koordinator.stroem");
+        assertThat(get("/api/ngo/inbox", stroem).body()).doesNotContain(referralId);
+    }
+
+    @Test
+    @Order(3)
+    void clientCredentialsTokenIsIssuedAtTheGatewayAndAcceptedByAService() throws Exception {
+        String steering = UserTokens.clientToken(portal, "demo-steering", "demo-steering-secret");
+
+        HttpResponse<String> partnerships = get("/api/ngo/partnerships", steering);
+
+        assertThat(partnerships.statusCode()).isEqualTo(200);
+        assertThat(partnerships.body()).contains("POWERKIDS-0751", "STROEM-0101");
+    }
+
+    @Test
+    @Order(4)
+    void requestWithoutTokenGets401AndWithTheWrongOrganisation403() throws Exception {
+        assertThat(get("/api/ngo/inbox", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/ngo/inbox", teacher).statusCode()).as("a municipality reading an NGO inbox").isEqualTo(403);
+        assertThat(get("/api/referrals", UserTokens.clientToken(portal, "demo-import", "demo-import-secret"))
+                .statusCode()).as("an import client reading referrals").isEqualTo(403);
+    }
+
+    @Test
+    @Order(5)
+    void restartKeepsTheReferralAndTheLogins() throws Exception {
+        RunningSystem.restart();
+
+        HttpResponse<String> referral = get("/api/referrals/" + referralId, teacher);
+
+        assertThat(referral.statusCode()).as("the token from before the restart is still valid").isEqualTo(200);
+        assertThat(JSON.readTree(referral.body()).get("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(get("/api/ngo/inbox", UserTokens.accessToken(portal, "koordinator.powerkids")).body())
+                .contains(referralId);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(portal + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode find(JsonNode items, String referralId) {
+        for (JsonNode item : items) {
+            if (item.get("referralId").asText().equals(referralId)) {
+                return item;
+            }
+        }
+        throw new AssertionError("No inbox item for " + referralId);
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP API of the catalogue. */
+package dk.earlyhelp.ngo.catalogue.web;
