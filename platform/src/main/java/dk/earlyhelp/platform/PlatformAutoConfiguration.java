@@ -3,13 +3,20 @@ package dk.earlyhelp.platform;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 
 import dk.earlyhelp.platform.problem.ProblemDetailsAdvice;
 import dk.earlyhelp.platform.problem.ProblemSecurityHandlers;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Problem details for every web application that uses the platform. */
+/** Problem details and the API description for every web application that uses the platform. */
 @AutoConfiguration
 @ConditionalOnWebApplication
 public class PlatformAutoConfiguration {
@@ -18,6 +25,18 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    /** Every API description names its service and the bearer token it needs. */
+    @Bean
+    @ConditionalOnMissingBean
+    OpenAPI openApi(@Value("${spring.application.name}") String service) {
+        return new OpenAPI()
+                .info(new Info().title(service + " API").version("v1")
+                        .description("Reached through the gateway; every call needs an access token from /oauth2/token."))
+                .components(new Components().addSecuritySchemes("bearer",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
     @Bean

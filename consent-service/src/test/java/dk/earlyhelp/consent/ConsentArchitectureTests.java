@@ -1,0 +1,23 @@
+package dk.earlyhelp.consent;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+
+import dk.earlyhelp.platform.test.ArchitectureRules;
+
+/** Packages by feature: use cases never reach into their web or messaging adapters. */
+class ConsentArchitectureTests {
+
+    static final JavaClasses SERVICE = ArchitectureRules.productionClasses("dk.earlyhelp.consent");
+
+    @Test
+    void featuresDoNotDependOnAdapters() {
+        ArchitectureRules.featuresDoNotDependOnAdapters().allowEmptyShould(true).check(SERVICE);
+    }
+
+    @Test
+    void controllersLiveInWebPackages() {
+        ArchitectureRules.controllersLiveInWebPackages().allowEmptyShould(true).check(SERVICE);
+    }
+}
