@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -54,8 +56,10 @@ class ThinSliceTests {
     @Test
     @Order(2)
     void referralSubmittedAtTheGatewayReachesTheInboxOfTheNgoThatDeliversIt() throws Exception {
+        String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(portal + "/api/referrals"))
                 .header("Authorization", "Bearer " + teacher)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"child": {"firstName": "Alma", "lastName": "Jensen", "birthDate": "2015-03-14",
@@ -75,6 +79,14 @@ class ThinSliceTests {
 
         String stroem = UserTokens.accessToken(portal, "koordinator.stroem");
         assertThat(get("/api/ngo/inbox", stroem).body()).doesNotContain(referralId);
+
+        // One trace id, from the request at the gateway through both services' JSON logs.
+        Path logs = RunningSystem.get().dataDir().resolve("logs");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(Files.readString(logs.resolve("referral-service.log"))).contains("\"traceId\":\"" + traceId);
+            assertThat(Files.readString(logs.resolve("ngo-service.log"))).contains("\"traceId\":\"" + traceId);
+        });
+        assertThat(Files.readString(logs.resolve("ngo-service.log"))).doesNotContain("Alma");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dk.earlyhelp.platform.outbox;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,12 +13,15 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import dk.earlyhelp.platform.health.MongoPingHealthIndicator;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the outbox relay and the store health check into every service that has a store and a broker. */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
-        "org.springframework.cloud.stream.function.FunctionConfiguration" },
+        "org.springframework.cloud.stream.function.FunctionConfiguration",
+        "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration" },
         beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @ConditionalOnClass({ MongoTemplate.class, StreamBridge.class })
 @EnableConfigurationProperties(OutboxProperties.class)
@@ -32,12 +36,18 @@ public class OutboxAutoConfiguration {
     @Bean
     @ConditionalOnBean({ MongoTemplate.class, StreamBridge.class })
     OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge streamBridge, JsonMapper json,
-            OutboxProperties properties, MeterRegistry meters) {
-        OutboxRelay relay = new OutboxRelay(mongo, streamBridge, json, properties);
+            OutboxProperties properties, MeterRegistry meters, ObjectProvider<OutboxTracing> tracing) {
+        OutboxRelay relay = new OutboxRelay(mongo, streamBridge, json, properties, tracing.getIfAvailable());
         Gauge.builder("earlyhelp.outbox.pending", relay, OutboxRelay::pendingCount)
                 .description("Aggregates with events stored but not yet acknowledged by the broker")
                 .register(meters);
         return relay;
+    }
+
+    @Bean
+    @ConditionalOnBean({ Tracer.class, Propagator.class })
+    OutboxTracing outboxTracing(Tracer tracer, Propagator propagator) {
+        return new OutboxTracing(tracer, propagator);
     }
 
     @Bean

@@ -35,12 +35,16 @@ public class OutboxRelay {
     private final StreamBridge streamBridge;
     private final JsonMapper json;
     private final OutboxProperties properties;
+    private final OutboxTracing tracing;
 
-    public OutboxRelay(MongoTemplate mongo, StreamBridge streamBridge, JsonMapper json, OutboxProperties properties) {
+    /** @param tracing continues each event's recorded trace; null where tracing is off */
+    public OutboxRelay(MongoTemplate mongo, StreamBridge streamBridge, JsonMapper json, OutboxProperties properties,
+            OutboxTracing tracing) {
         this.mongo = mongo;
         this.streamBridge = streamBridge;
         this.json = json;
         this.properties = properties;
+        this.tracing = tracing;
     }
 
     /** Publishes everything pending now; returns how many events went out. */
@@ -71,7 +75,9 @@ public class OutboxRelay {
         List<Document> events = aggregate.getList(PENDING_EVENTS, Document.class);
         for (Document event : events) {
             // Stop at the first failure so later events of this aggregate never overtake it.
-            if (!send(outbox.binding(), event)) {
+            boolean sent = tracing == null ? send(outbox.binding(), event)
+                    : tracing.withinTraceOf(event, () -> send(outbox.binding(), event));
+            if (!sent) {
                 return published;
             }
             mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregate.get("_id"))),

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -14,6 +16,8 @@ import dk.earlyhelp.platform.security.Caller;
 /** Use cases on referrals; the only entry point for the web and messaging adapters. */
 @Service
 public class ReferralManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferralManagement.class);
 
     private final ReferralRepository referrals;
     private final Clock clock;
@@ -33,7 +37,10 @@ public class ReferralManagement {
         Referral referral = Referral.submit(UUID.randomUUID().toString(), referrer, child,
                 request.interventionCode(), request.concerns(), request.urgency(), request.childView(),
                 clock.instant());
-        return referrals.insert(referral);
+        Referral stored = referrals.insert(referral);
+        log.info("Referral {} submitted to {} in municipality {}", stored.id(), stored.interventionCode(),
+                stored.municipalityCode());
+        return stored;
     }
 
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")

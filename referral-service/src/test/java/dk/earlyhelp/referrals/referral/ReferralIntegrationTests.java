@@ -79,6 +79,22 @@ class ReferralIntegrationTests {
     }
 
     @Test
+    void eventContinuesTheTraceOfTheRequestThatCausedIt() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e" + String.format("%04x", (int) (Math.random() * 65535));
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri("/api/referrals"))
+                .header("Authorization", "Bearer " + TEACHER_AARHUS)
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString(validReferral())).build(), HttpResponse.BodyHandlers.ofString());
+        String id = Contracts.parse(created.body()).get("id").asText();
+
+        ConsumerRecord<byte[], byte[]> event = referralEvents.await(
+                record -> new String(record.key(), StandardCharsets.UTF_8).equals(id));
+
+        assertThat(EventProbe.header(event, "traceparent")).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
     void contractExampleMatchesItsOwnSchema() {
         Contracts.assertMatchesSchema("referral-service", "referral.submitted.v1",
                 Contracts.example("referral-service", "referral.submitted.v1"));
