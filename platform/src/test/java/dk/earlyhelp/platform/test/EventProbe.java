@@ -26,9 +26,9 @@ public final class EventProbe implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final List<ConsumerRecord<byte[], byte[]>> seen = new ArrayList<>();
 
-    private EventProbe(String topic) {
+    private EventProbe(String topic, String bootstrapServers) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -36,7 +36,12 @@ public final class EventProbe implements AutoCloseable {
     }
 
     public static EventProbe on(String topic) {
-        return new EventProbe(topic);
+        return new EventProbe(topic, EmbeddedInfrastructure.kafkaBootstrapServers());
+    }
+
+    /** A probe on another broker, such as one in a container. */
+    public static EventProbe on(String topic, String bootstrapServers) {
+        return new EventProbe(topic, bootstrapServers);
     }
 
     /** Waits until a record matching the condition arrived and returns it. */
