@@ -1,28 +1,35 @@
 package dk.earlyhelp.local.system;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import dk.earlyhelp.local.LocalSettings;
-import dk.earlyhelp.local.LocalSystem;
 
 /**
- * The whole system as the run command starts it, started once per test JVM on ports of its own
- * (so a developer's running system does not collide) and a fresh data folder.
+ * The whole system started exactly as {@code ./run.sh} starts it: the runnable jar in its own
+ * process, on ports of its own (so a developer's running system does not collide) and a fresh
+ * data folder. Started once per test JVM; stopping it checks that no child process is left.
  */
 final class RunningSystem {
 
-    private static LocalSystem system;
     private static LocalSettings settings;
+    private static Process launcher;
 
     private RunningSystem() {
     }
 
     static synchronized LocalSettings get() {
-        if (system == null) {
+        if (settings == null) {
             // Gateway and four services, then the broker and the store: seven consecutive free ports.
             int base = freeRun(7);
             settings = new LocalSettings(Path.of("..").toAbsolutePath().normalize(), newDataDir(), true, false,
@@ -33,7 +40,7 @@ final class RunningSystem {
         return settings;
     }
 
-    /** Stops everything and starts it again on the same data, as a user re-running the command would. */
+    /** Stops everything as Ctrl-C does and starts it again on the same data. */
     static synchronized void restart() {
         get();
         stop();
@@ -45,14 +52,61 @@ final class RunningSystem {
     }
 
     private static void start() {
-        system = new LocalSystem(settings);
-        system.start();
+        Path log = settings.dataDir().resolve("launcher.log");
+        ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", runnableJar().toString())
+                .directory(settings.projectDir().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        command.environment().putAll(Map.of(
+                "RUN_DATA_DIR", settings.dataDir().toString(),
+                "RUN_BASE_PORT", String.valueOf(settings.basePort()),
+                "RUN_KAFKA_PORT", String.valueOf(settings.kafkaPort()),
+                "RUN_MONGO_PORT", String.valueOf(settings.mongoPort()),
+                "RUN_DEMO_DATA", "true"));
+        try {
+            long readyLinesBefore = readyLines(log);
+            launcher = command.start();
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> readyLines(log) > readyLinesBefore || !launcher.isAlive());
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("The run mode stopped while starting:\n" + Files.readString(log));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static synchronized void stop() {
-        if (system != null) {
-            system.close();
+        if (launcher == null || !launcher.isAlive()) {
+            return;
         }
+        List<ProcessHandle> children = launcher.descendants().toList();
+        launcher.destroy(); // SIGTERM runs the same shutdown hook as Ctrl-C
+        try {
+            if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
+                launcher.destroyForcibly();
+                throw new IllegalStateException("The run mode did not stop within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+    }
+
+    private static long readyLines(Path log) throws IOException {
+        return Files.exists(log) ? Files.readAllLines(log).stream().filter(line -> line.startsWith("READY")).count() : 0;
+    }
+
+    private static Path runnableJar() {
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "local-*-exec.jar")) {
+            for (Path jar : jars) {
+                return jar.toAbsolutePath();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("No local/target/local-*-exec.jar: these tests run after packaging (failsafe)");
     }
 
     private static Path newDataDir() {

@@ -26,7 +26,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
  * A real browser (Debian's headless Chromium) against the running system: the demo teacher logs
  * in, sees the Danish shell, switches to English and logs out; axe-core checks every page.
  */
-class PortalBrowserTests {
+class PortalBrowserIT {
 
     static WebDriver browser;
     static String portal;
@@ -103,7 +103,7 @@ class PortalBrowserTests {
                 .analyze(browser);
         List<String> serious = results.getViolations().stream()
                 .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(PortalBrowserTests::describe)
+                .map(PortalBrowserIT::describe)
                 .toList();
         assertThat(serious).as("serious or critical accessibility violations on the " + page).isEmpty();
     }

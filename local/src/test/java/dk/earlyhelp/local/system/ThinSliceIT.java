@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * and survives a restart.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ThinSliceTests {
+class ThinSliceIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static String portal;
