@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 
 import dk.earlyhelp.platform.problem.ProblemDetailsAdvice;
 import dk.earlyhelp.platform.problem.ProblemSecurityHandlers;
@@ -36,7 +37,9 @@ public class PlatformAutoConfiguration {
                         .description("Reached through the gateway; every call needs an access token from /oauth2/token."))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+                .addSecurityItem(new SecurityRequirement().addList("bearer"))
+                // Relative: the one Swagger UI at the gateway calls the API through the gateway.
+                .servers(java.util.List.of(new Server().url("/").description("the gateway")));
     }
 
     @Bean
