@@ -1,23 +1,11 @@
 package dk.earlyhelp.consent;
 
-import org.junit.jupiter.api.Test;
+import dk.earlyhelp.platform.test.ServiceArchitectureTests;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
+class ConsentArchitectureTests extends ServiceArchitectureTests {
 
-import dk.earlyhelp.platform.test.ArchitectureRules;
-
-/** Packages by feature: use cases never reach into their web or messaging adapters. */
-class ConsentArchitectureTests {
-
-    static final JavaClasses SERVICE = ArchitectureRules.productionClasses("dk.earlyhelp.consent");
-
-    @Test
-    void featuresDoNotDependOnAdapters() {
-        ArchitectureRules.featuresDoNotDependOnAdapters().allowEmptyShould(true).check(SERVICE);
-    }
-
-    @Test
-    void controllersLiveInWebPackages() {
-        ArchitectureRules.controllersLiveInWebPackages().allowEmptyShould(true).check(SERVICE);
+    @Override
+    protected String basePackage() {
+        return "dk.earlyhelp.consent";
     }
 }

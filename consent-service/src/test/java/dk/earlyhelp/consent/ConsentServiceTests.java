@@ -1,30 +1,14 @@
 package dk.earlyhelp.consent;
 
-import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dk.earlyhelp.platform.test.ServiceChecks;
+import dk.earlyhelp.platform.test.ServiceContractTests;
 
-/** The service starts on the real store and broker, reports ready, exposes metrics and guards its API. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ConsentServiceTests {
+class ConsentServiceTests extends ServiceContractTests {
 
-    @LocalServerPort
-    int port;
-
-    @Test
-    void isReadyWithItsStore() throws Exception {
-        ServiceChecks.assertReadyWithStore(port);
-    }
-
-    @Test
-    void exposesPrometheusMetrics() throws Exception {
-        ServiceChecks.assertPrometheusMetrics(port);
-    }
-
-    @Test
-    void answers401WithoutToken() throws Exception {
-        ServiceChecks.assertApiNeedsToken(port, "/api/consents");
+    @Override
+    protected String protectedPath() {
+        return "/api/consents";
     }
 }

@@ -1,23 +1,11 @@
 package dk.earlyhelp.ngo;
 
-import org.junit.jupiter.api.Test;
+import dk.earlyhelp.platform.test.ServiceArchitectureTests;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
+class NgoArchitectureTests extends ServiceArchitectureTests {
 
-import dk.earlyhelp.platform.test.ArchitectureRules;
-
-/** Packages by feature: use cases never reach into their web or messaging adapters. */
-class NgoArchitectureTests {
-
-    static final JavaClasses SERVICE = ArchitectureRules.productionClasses("dk.earlyhelp.ngo");
-
-    @Test
-    void featuresDoNotDependOnAdapters() {
-        ArchitectureRules.featuresDoNotDependOnAdapters().allowEmptyShould(true).check(SERVICE);
-    }
-
-    @Test
-    void controllersLiveInWebPackages() {
-        ArchitectureRules.controllersLiveInWebPackages().allowEmptyShould(true).check(SERVICE);
+    @Override
+    protected String basePackage() {
+        return "dk.earlyhelp.ngo";
     }
 }

@@ -1,25 +1,14 @@
 package dk.earlyhelp.ngo;
 
-import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dk.earlyhelp.platform.test.ServiceChecks;
+import dk.earlyhelp.platform.test.ServiceContractTests;
 
-/** The service reports ready with its store and exposes metrics. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "earlyhelp.demo-data=true")
-class NgoServiceTests {
+class NgoServiceTests extends ServiceContractTests {
 
-    @LocalServerPort
-    int port;
-
-    @Test
-    void isReadyWithItsStore() throws Exception {
-        ServiceChecks.assertReadyWithStore(port);
-    }
-
-    @Test
-    void exposesPrometheusMetrics() throws Exception {
-        ServiceChecks.assertPrometheusMetrics(port);
+    @Override
+    protected String protectedPath() {
+        return "/api/ngo/inbox";
     }
 }
