@@ -1,29 +1,42 @@
 package dk.earlyhelp.ngo.inbox;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import dk.earlyhelp.ngo.catalogue.Intervention;
 import dk.earlyhelp.ngo.catalogue.InterventionRepository;
+import dk.earlyhelp.ngo.inbox.InboxReferral.InboxStatus;
 import dk.earlyhelp.platform.idempotency.AppliedEvents;
+import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.Caller;
 
-/** Use cases of the inbox: receive referrals from the municipalities, list them for the NGO's coordinators. */
+/**
+ * Use cases of the inbox: receive referrals from the municipalities, let the NGO's coordinators
+ * decide on them, and tell the referrer (through the events in each document's outbox).
+ */
 @Service
 public class InboxManagement {
 
     private static final Logger log = LoggerFactory.getLogger(InboxManagement.class);
+    /** A decision can be made on a new referral, and a waitlisted one can still be accepted or declined. */
+    private static final Set<InboxStatus> DECIDABLE = EnumSet.of(InboxStatus.RECEIVED, InboxStatus.WAITLISTED);
 
     private final MongoTemplate mongo;
     private final InterventionRepository interventions;
@@ -36,8 +49,9 @@ public class InboxManagement {
     }
 
     /**
-     * Puts a submitted referral in the inbox of the NGO that delivers the intervention. Effect and
-     * bookkeeping land in one conditional upsert, so a redelivered event changes nothing.
+     * Puts a submitted referral in the inbox of the NGO that delivers the intervention and records
+     * {@link ReferralReceived}. Effect and bookkeeping land in one conditional upsert, so a
+     * redelivered event changes nothing.
      *
      * @return whether this call applied the event (false for a repeat)
      */
@@ -47,9 +61,13 @@ public class InboxManagement {
             log.warn("Referral {} names intervention {}, which is not in the catalogue", referral.referralId(),
                     referral.interventionCode());
         }
+        Instant now = clock.instant();
         Update effect = new Update()
-                .setOnInsert("status", "RECEIVED")
-                .setOnInsert("receivedAt", clock.instant())
+                .setOnInsert("status", InboxStatus.RECEIVED)
+                .setOnInsert("receivedAt", now)
+                .setOnInsert("pendingEvents", ngoCode == null ? List.of()
+                        : List.of(new ReferralReceived(referral.referralId(), ngoCode, referral.interventionCode(), now)
+                                .toPendingEvent()))
                 .set("ngoCode", ngoCode)
                 .set("interventionCode", referral.interventionCode())
                 .set("municipalityCode", referral.municipalityCode())
@@ -68,20 +86,63 @@ public class InboxManagement {
         }
     }
 
-    /** The caller's NGO's inbox, most urgent first, then oldest first. */
+    /** The referrer withdrew the referral: it leaves the NGO's open work, once per event. */
+    public boolean withdrawn(String eventId, String referralId) {
+        return mongo.updateFirst(AppliedEvents.notYetApplied(referralId, eventId),
+                AppliedEvents.recording(eventId, new Update().set("status", InboxStatus.WITHDRAWN)),
+                InboxReferral.class).getModifiedCount() > 0;
+    }
+
+    /** The caller's NGO's open inbox, most urgent first, then oldest first. */
     @PreAuthorize("hasRole('NGO_COORDINATOR')")
     public List<InboxReferral> inbox(Caller caller) {
-        List<InboxReferral> referrals = mongo.find(Query.query(Criteria.where("ngoCode").is(caller.organisation())),
-                InboxReferral.class);
+        List<InboxReferral> referrals = mongo.find(Query.query(Criteria.where("ngoCode").is(caller.organisation())
+                .and("status").ne(InboxStatus.WITHDRAWN)), InboxReferral.class);
         return referrals.stream()
                 .sorted(Comparator.comparing((InboxReferral r) -> !"HIGH".equals(r.urgency()))
                         .thenComparing(InboxReferral::receivedAt))
                 .toList();
     }
 
+    /**
+     * Accepts, waitlists or declines a referral to the caller's NGO and records
+     * {@link ReferralDecided} in the same conditional write.
+     */
+    @PreAuthorize("hasRole('NGO_COORDINATOR')")
+    public InboxReferral decide(Caller caller, String referralId, NewDecision request) {
+        Instant now = clock.instant();
+        Decision decision = new Decision(request.outcome(), request.reason(), request.explanation(),
+                request.suggestedInterventionCode(), request.expectedStart(), caller.subject(), now);
+        Update change = new Update()
+                .set("status", InboxStatus.valueOf(request.outcome().name()))
+                .set("decision", decision)
+                .push("pendingEvents", new ReferralDecided(referralId, request.outcome(), request.reason(),
+                        request.suggestedInterventionCode(), request.expectedStart(), now).toPendingEvent());
+        Criteria ownAndDecidable = Criteria.where("_id").is(referralId).and("ngoCode").is(caller.organisation())
+                .and("status").in(DECIDABLE);
+        InboxReferral decided = mongo.findAndModify(Query.query(ownAndDecidable), change,
+                FindAndModifyOptions.options().returnNew(true), InboxReferral.class);
+        if (decided != null) {
+            log.info("Referral {} {} by {}", referralId, request.outcome(), caller.organisation());
+            return decided;
+        }
+        boolean visible = mongo.exists(Query.query(Criteria.where("_id").is(referralId)
+                .and("ngoCode").is(caller.organisation())), InboxReferral.class);
+        if (!visible) {
+            throw ProblemException.notFound("Referral " + referralId);
+        }
+        throw new ProblemException(HttpStatus.CONFLICT, "illegal-transition", "Not possible now",
+                "This referral has already been decided on or was withdrawn.");
+    }
+
     /** What the inbox needs of {@code referral.submitted.v1}. */
     public record SubmittedReferral(String referralId, String childId, int childAge, String childGender,
                                     String municipalityCode, String interventionCode, List<String> concerns,
-                                    String urgency, java.time.Instant occurredAt) {
+                                    String urgency, Instant occurredAt) {
+    }
+
+    /** The coordinator's decision as they give it. */
+    public record NewDecision(Decision.Outcome outcome, Decision.DeclineReason reason, String explanation,
+                              String suggestedInterventionCode, LocalDate expectedStart) {
     }
 }

@@ -1,6 +1,8 @@
 package dk.earlyhelp.platform.problem;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -15,6 +17,14 @@ public class ProblemException extends ErrorResponseException {
 
     public static ProblemException notFound(String what) {
         return new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " was not found.");
+    }
+
+    /** A 400 naming the field, in the same shape as Bean Validation's errors. */
+    public static ProblemException invalidField(String field, String message) {
+        ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                "The request has invalid fields.");
+        problem.getBody().setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return problem;
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

@@ -7,10 +7,11 @@ import java.time.Period;
  * The child as the referrer describes them. Names stay in this service; other services only ever
  * see the pseudonym.
  *
- * @param pseudonym the child's id across services
+ * @param pseudonym    the child's id across services (a keyed hash, see {@code ChildIdentity})
+ * @param encryptedCpr the CPR number, encrypted; null when the referrer did not give one
  */
 public record Child(String pseudonym, String firstName, String lastName, LocalDate birthDate, Gender gender,
-                    String school, String postcode) {
+                    String school, String postcode, String encryptedCpr) {
 
     public enum Gender { GIRL, BOY, OTHER }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import dk.earlyhelp.platform.events.PendingEvent;
 
@@ -29,6 +30,6 @@ public record ReferralSubmitted(String referralId, String childId, int childAge,
         data.put("urgency", urgency);
         data.put("referrerRole", referrerRole);
         data.put("occurredAt", occurredAt.toString());
-        return new PendingEvent(java.util.UUID.randomUUID().toString(), TYPE, referralId, referralId, occurredAt, data);
+        return new PendingEvent(UUID.randomUUID().toString(), TYPE, referralId, referralId, occurredAt, data);
     }
 }

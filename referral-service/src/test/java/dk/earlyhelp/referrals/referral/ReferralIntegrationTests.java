@@ -143,6 +143,7 @@ class ReferralIntegrationTests {
         assertThat(coordinator.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
+    /** The same child each time: these tests are not about duplicates, so each confirms it. */
     static String validReferral() {
         return """
                 {
@@ -151,7 +152,8 @@ class ReferralIntegrationTests {
                   "interventionCode": "POWERKIDS",
                   "concerns": ["PARENTAL_DIVORCE"],
                   "urgency": "NORMAL",
-                  "childView": {"whatIsHard": "Det er svært med skilsmissen", "wishes": "At tale med andre børn"}
+                  "childView": {"whatIsHard": "Det er svært med skilsmissen", "wishes": "At tale med andre børn"},
+                  "confirmDuplicate": true
                 }""";
     }
 

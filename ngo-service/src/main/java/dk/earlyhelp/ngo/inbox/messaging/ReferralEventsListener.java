@@ -21,19 +21,32 @@ class ReferralEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(ReferralEventsListener.class);
     static final String REFERRAL_SUBMITTED = "referral.submitted.v1";
+    static final String REFERRAL_WITHDRAWN = "referral.withdrawn.v1";
 
     @Bean
     Consumer<Message<byte[]>> referralEvents(InboxManagement inbox, JsonMapper json) {
         return message -> {
             String type = CloudEventHeaders.attribute(message, "type");
             String eventId = CloudEventHeaders.attribute(message, "id");
-            if (!REFERRAL_SUBMITTED.equals(type)) {
+            boolean applied;
+            String referralId;
+            if (REFERRAL_SUBMITTED.equals(type)) {
+                ReferralSubmittedData data = json.readValue(message.getPayload(), ReferralSubmittedData.class);
+                referralId = data.referralId();
+                applied = inbox.receive(eventId, data.toSubmittedReferral());
+            } else if (REFERRAL_WITHDRAWN.equals(type)) {
+                referralId = json.readValue(message.getPayload(), ReferralWithdrawnData.class).referralId();
+                applied = inbox.withdrawn(eventId, referralId);
+            } else {
                 return;
             }
-            ReferralSubmittedData data = json.readValue(message.getPayload(), ReferralSubmittedData.class);
-            boolean applied = inbox.receive(eventId, data.toSubmittedReferral());
-            log.info("{} {} for referral {}", applied ? "Applied" : "Skipped repeated", type, data.referralId());
+            log.info("{} {} for referral {}", applied ? "Applied" : "Skipped repeated", type, referralId);
         };
+    }
+
+    /** Our trimmed copy of {@code referral.withdrawn.v1}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReferralWithdrawnData(String referralId) {
     }
 
     /** Our trimmed copy of the producer's contract: unknown fields are ignored, so additions are free. */

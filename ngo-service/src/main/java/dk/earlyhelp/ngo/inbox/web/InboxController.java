@@ -4,12 +4,17 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dk.earlyhelp.ngo.inbox.Decision;
 import dk.earlyhelp.ngo.inbox.InboxManagement;
 import dk.earlyhelp.ngo.inbox.InboxReferral;
 import dk.earlyhelp.platform.security.CurrentCaller;
+import jakarta.validation.Valid;
 
 @RestController
 @RequestMapping("/api/ngo/inbox")
@@ -26,15 +31,21 @@ class InboxController {
         return inbox.inbox(CurrentCaller.get()).stream().map(InboxItemResponse::of).toList();
     }
 
+    @PostMapping("/{referralId}/decision")
+    InboxItemResponse decide(@PathVariable String referralId, @Valid @RequestBody DecisionRequest request) {
+        return InboxItemResponse.of(inbox.decide(CurrentCaller.get(), referralId, request.toNewDecision()));
+    }
+
     /** One referral in the inbox, as the coordinator sees it. */
     record InboxItemResponse(String referralId, String interventionCode, String municipalityCode, String childId,
                              int childAge, String childGender, List<String> concerns, String urgency, String status,
-                             Instant receivedAt) {
+                             Instant receivedAt, Decision decision) {
 
         static InboxItemResponse of(InboxReferral referral) {
             return new InboxItemResponse(referral.referralId(), referral.interventionCode(),
                     referral.municipalityCode(), referral.childId(), referral.childAge(), referral.childGender(),
-                    referral.concerns(), referral.urgency(), referral.status(), referral.receivedAt());
+                    referral.concerns(), referral.urgency(), referral.status().name(), referral.receivedAt(),
+                    referral.decision());
         }
     }
 }

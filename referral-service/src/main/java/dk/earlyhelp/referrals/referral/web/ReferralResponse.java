@@ -9,9 +9,12 @@ import dk.earlyhelp.referrals.referral.TimelineEntry;
 
 /** A referral as its referrer sees it. */
 public record ReferralResponse(String id, String status, String interventionCode, List<String> concerns,
-                               String urgency, ChildSummary child, List<Step> timeline) {
+                               String urgency, ChildSummary child, String suggestedInterventionCode,
+                               List<Step> timeline) {
 
-    public record ChildSummary(String id, String firstName, String lastName, LocalDate birthDate, String gender) {
+    /** The child as the referrer gave them; the CPR number is never sent back, only whether there is one. */
+    public record ChildSummary(String id, String firstName, String lastName, LocalDate birthDate, String gender,
+                               boolean hasCpr) {
     }
 
     public record Step(String status, Instant at, String reason) {
@@ -21,7 +24,9 @@ public record ReferralResponse(String id, String status, String interventionCode
         return new ReferralResponse(referral.id(), referral.status().name(), referral.interventionCode(),
                 referral.concerns(), referral.urgency().name(),
                 new ChildSummary(referral.child().pseudonym(), referral.child().firstName(),
-                        referral.child().lastName(), referral.child().birthDate(), referral.child().gender().name()),
+                        referral.child().lastName(), referral.child().birthDate(), referral.child().gender().name(),
+                        referral.child().encryptedCpr() != null),
+                referral.suggestedInterventionCode(),
                 referral.timeline().stream().map(ReferralResponse::step).toList());
     }
 

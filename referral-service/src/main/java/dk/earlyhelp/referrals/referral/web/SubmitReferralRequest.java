@@ -7,6 +7,7 @@ import dk.earlyhelp.referrals.referral.Child;
 import dk.earlyhelp.referrals.referral.ChildView;
 import dk.earlyhelp.referrals.referral.ReferralManagement.NewReferral;
 import dk.earlyhelp.referrals.referral.Urgency;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -20,14 +21,19 @@ public record SubmitReferralRequest(
         @NotNull @Valid ChildRequest child,
         @NotBlank @Pattern(regexp = "[A-Z0-9_]{2,40}", message = "must be an intervention code from the catalogue")
         String interventionCode,
-        @NotEmpty List<@Pattern(regexp = "[A-Z0-9_]{2,60}", message = "must be a concern code") String> concerns,
+        @NotEmpty @Size(max = 20) List<@Pattern(regexp = "[A-Z0-9_]{2,60}", message = "must be a concern code") String> concerns,
         Urgency urgency,
-        @NotNull @Valid ChildViewRequest childView) {
+        @NotNull @Valid ChildViewRequest childView,
+        @Schema(description = "false keeps the referral as a draft; default true") Boolean submit,
+        @Schema(description = "true creates the referral although the child already has an open one")
+        Boolean confirmDuplicate) {
 
     public record ChildRequest(
+            @Schema(description = "CPR number, DDMMYY-SSSS; stored encrypted, never shown again or shared")
+            @Size(max = 11) String cpr,
             @NotBlank @Size(max = 100) String firstName,
             @NotBlank @Size(max = 100) String lastName,
-            @NotNull @Past LocalDate birthDate,
+            @Schema(description = "required without a CPR number") @Past LocalDate birthDate,
             @NotNull Child.Gender gender,
             @Size(max = 200) String school,
             @Pattern(regexp = "\\d{4}", message = "must be a Danish postcode of four digits") String postcode) {
@@ -40,9 +46,10 @@ public record SubmitReferralRequest(
     }
 
     NewReferral toNewReferral() {
-        return new NewReferral(child.firstName().strip(), child.lastName().strip(), child.birthDate(), child.gender(),
-                child.school(), child.postcode(), interventionCode, concerns,
+        return new NewReferral(child.cpr(), child.firstName().strip(), child.lastName().strip(), child.birthDate(),
+                child.gender(), child.school(), child.postcode(), interventionCode, concerns,
                 urgency == null ? Urgency.NORMAL : urgency,
-                new ChildView(childView.whatIsHard().strip(), childView.wishes().strip()));
+                new ChildView(childView.whatIsHard().strip(), childView.wishes().strip()),
+                submit == null || submit, confirmDuplicate != null && confirmDuplicate);
     }
 }

@@ -1,0 +1,54 @@
+package dk.earlyhelp.referrals.referral;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.result.UpdateResult;
+
+/**
+ * Writes a referral's last change together with the events it caused, in one conditional update
+ * of its document: the version guard rejects a change based on an old read, and the outbox relay's
+ * concurrent removal of published events is never overwritten (no whole-document replace).
+ */
+@Component
+class ReferralStore {
+
+    private final MongoTemplate mongo;
+
+    ReferralStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    Referral insert(Referral referral) {
+        return mongo.insert(referral);
+    }
+
+    /**
+     * @param appliedEventId the consumed event that caused the change, recorded in the same write; or null
+     * @throws OptimisticLockingFailureException when the referral changed since it was read, or
+     *                                           already applied that event
+     */
+    void saveChange(Referral referral, String appliedEventId) {
+        Criteria unchanged = Criteria.where("_id").is(referral.id()).and("version").is(referral.version());
+        Update change = new Update()
+                .set("status", referral.status())
+                .set("suggestedInterventionCode", referral.suggestedInterventionCode())
+                .inc("version", 1);
+        change.push("timeline").each(referral.newTimeline().toArray());
+        if (!referral.newEvents().isEmpty()) {
+            change.push("pendingEvents").each(referral.newEvents().toArray());
+        }
+        if (appliedEventId != null) {
+            unchanged.and("appliedEvents").ne(appliedEventId);
+            change.addToSet("appliedEvents", appliedEventId);
+        }
+        UpdateResult result = mongo.updateFirst(Query.query(unchanged), change, Referral.class);
+        if (result.getMatchedCount() == 0) {
+            throw new OptimisticLockingFailureException("Referral " + referral.id() + " changed meanwhile");
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package dk.earlyhelp.referrals.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dk.earlyhelp.platform.events.CloudEventHeaders;
+import dk.earlyhelp.platform.test.Contracts;
+import dk.earlyhelp.platform.test.EventProbe;
+import dk.earlyhelp.platform.test.TestTokens;
+
+/**
+ * A referral's life on the real store and broker: drafts, submission, withdrawal, duplicates,
+ * CPR numbers, and the NGO's news arriving as the NGO service's own example events.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class ReferralLifecycleIntegrationTests {
+
+    static final String TEACHER = TestTokens.municipalStaff("teacher-lifecycle", "0751");
+    static EventProbe referralEvents;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void listen() {
+        referralEvents = EventProbe.on("referral.events");
+    }
+
+    @AfterAll
+    static void stopListening() {
+        referralEvents.close();
+    }
+
+    @Test
+    void aDraftIsSharedWithNobodyUntilItIsSubmitted() throws Exception {
+        JsonNode draft = body(post("/api/referrals", TEACHER, referral(uniqueCpr(), false, false)), 201);
+        String id = draft.get("id").asText();
+        assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
+
+        JsonNode submitted = body(post("/api/referrals/" + id + "/submit", TEACHER, ""), 200);
+
+        assertThat(submitted.get("status").asText()).isEqualTo("SUBMITTED");
+        ConsumerRecord<byte[], byte[]> event = referralEvents.await(record -> key(record).equals(id));
+        assertThat(EventProbe.header(event, CloudEventHeaders.TYPE)).isEqualTo(ReferralSubmitted.TYPE);
+        assertThat(referralEvents.seen(record -> key(record).equals(id))).hasSize(1);
+    }
+
+    @Test
+    void withdrawalNeedsAReasonIsPublishedAndCannotBeRepeated() throws Exception {
+        String id = body(post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)), 201).get("id").asText();
+
+        HttpResponse<String> noReason = post("/api/referrals/" + id + "/withdraw", TEACHER, "{\"reason\": \"\"}");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(Contracts.parse(noReason.body()).at("/errors/0/field").asText()).isEqualTo("reason");
+
+        JsonNode withdrawn = body(post("/api/referrals/" + id + "/withdraw", TEACHER,
+                "{\"reason\": \"Familien er flyttet\"}"), 200);
+        assertThat(withdrawn.get("status").asText()).isEqualTo("WITHDRAWN");
+        ConsumerRecord<byte[], byte[]> event = referralEvents.await(record -> key(record).equals(id)
+                && ReferralWithdrawn.TYPE.equals(EventProbe.header(record, CloudEventHeaders.TYPE)));
+        Contracts.assertMatchesSchema("referral-service", ReferralWithdrawn.TYPE, EventProbe.value(event));
+        assertThat(EventProbe.value(event)).doesNotContain("flyttet");
+
+        HttpResponse<String> again = post("/api/referrals/" + id + "/withdraw", TEACHER, "{\"reason\": \"igen\"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(Contracts.parse(again.body()).get("type").asText()).endsWith("/illegal-transition");
+    }
+
+    @Test
+    void warnsOfAnOpenReferralForTheSameChildWithoutRevealingItAndCreatesOneWhenConfirmed() throws Exception {
+        String cpr = uniqueCpr();
+        body(post("/api/referrals", TEACHER, referral(cpr, true, false)), 201);
+
+        HttpResponse<String> duplicate = post("/api/referrals", TestTokens.municipalStaff("colleague", "0751"),
+                referral(cpr, true, false));
+        assertThat(duplicate.statusCode()).isEqualTo(409);
+        assertThat(Contracts.parse(duplicate.body()).get("type").asText()).endsWith("/duplicate-referral");
+        assertThat(duplicate.body()).doesNotContain("POWERKIDS", "teacher-lifecycle");
+
+        assertThat(post("/api/referrals", TEACHER, referral(cpr, true, true)).statusCode()).isEqualTo(201);
+        assertThat(post("/api/referrals", TestTokens.municipalStaff("caseworker", "0101"), referral(cpr, true, false))
+                .statusCode()).as("another municipality knows the child by another pseudonym").isEqualTo(201);
+    }
+
+    @Test
+    void badInputAnswers400NamingTheFieldAndStoresNothing() throws Exception {
+        long before = mongo.getCollection("referrals").countDocuments();
+
+        assertField(post("/api/referrals", TEACHER, referral("310215-4321", true, false)), "child.cpr");
+        assertField(post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)
+                .replace("\"birthDate\": null", "\"birthDate\": \"2001-01-01\"")), "child.birthDate");
+        assertField(post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)
+                .replace("\"wishes\": \"At tale med andre børn\"", "\"wishes\": \"" + "x".repeat(4001) + "\"")),
+                "childView.wishes");
+        assertField(post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)
+                .replace("\"interventionCode\": \"POWERKIDS\"", "\"interventionCode\": \"powerkids!\"")),
+                "interventionCode");
+        HttpResponse<String> wrongType = post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)
+                .replace("\"submit\": true", "\"submit\": \"soon\""));
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(wrongType.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        assertThat(mongo.getCollection("referrals").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void followsTheNgosNewsFromTheNgoServicesOwnExamplesOncePerEvent() throws Exception {
+        String id = body(post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)), 201).get("id").asText();
+        String received = UUID.randomUUID().toString();
+        publishNgoExample("ngo.referral-received.v1", received, id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("RECEIVED"));
+
+        publishNgoExample("ngo.referral-decided.v1", UUID.randomUUID().toString(), id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("DECLINED"));
+        publishNgoExample("ngo.referral-received.v1", received, id);
+
+        JsonNode referral = body(get("/api/referrals/" + id, TEACHER), 200);
+        assertThat(referral.get("suggestedInterventionCode").asText()).isEqualTo("SAMTALEGRUPPER");
+        assertThat(referral.get("timeline")).extracting(step -> step.get("status").asText())
+                .containsExactly("DRAFT", "SUBMITTED", "RECEIVED", "DECLINED");
+        assertThat(referral.at("/timeline/3/reason").asText()).isEqualTo("OUTSIDE_TARGET_GROUP");
+    }
+
+    @Test
+    void neitherEventsNorLogsCarryTheChildsNameOrCprNumber(CapturedOutput output) throws Exception {
+        String cpr = uniqueCpr();
+        String id = body(post("/api/referrals", TEACHER, referral(cpr, true, false)), 201).get("id").asText();
+        JsonNode stored = body(get("/api/referrals/" + id, TEACHER), 200);
+
+        String event = EventProbe.value(referralEvents.await(record -> key(record).equals(id)));
+
+        assertThat(stored.toString()).doesNotContain(cpr, cpr.replace("-", ""));
+        assertThat(stored.at("/child/hasCpr").asBoolean()).isTrue();
+        assertThat(event).doesNotContain(cpr.replace("-", ""), cpr, "Alma", "Jensen");
+        assertThat(output.getAll()).doesNotContain(cpr.replace("-", ""), cpr, "Alma", "Jensen");
+    }
+
+    private String status(String id) throws Exception {
+        return body(get("/api/referrals/" + id, TEACHER), 200).get("status").asText();
+    }
+
+    private void publishNgoExample(String type, String eventId, String referralId) {
+        String example = Contracts.example("ngo-service", type);
+        String data = example.replace(Contracts.parse(example).get("referralId").asText(), referralId);
+        EventProbe.publish("ngo.events", referralId, Map.of("ce_id", eventId, "ce_type", type,
+                "ce_source", "/ngo-service", "ce_specversion", "1.0", "ce_time", "2026-11-26T10:15:00Z",
+                "ce_subject", referralId, "content-type", "application/json"), data);
+    }
+
+    /** A referral of a girl born 14 March 2015 with the given CPR number (its date part is that birthday). */
+    static String referral(String cpr, boolean submit, boolean confirmDuplicate) {
+        return """
+                {
+                  "child": {"cpr": "%s", "firstName": "Alma", "lastName": "Jensen", "birthDate": null,
+                            "gender": "GIRL", "postcode": "8210"},
+                  "interventionCode": "POWERKIDS",
+                  "concerns": ["PARENTAL_DIVORCE"],
+                  "childView": {"whatIsHard": "Det er svært med skilsmissen", "wishes": "At tale med andre børn"},
+                  "submit": %s,
+                  "confirmDuplicate": %s
+                }""".formatted(cpr, submit, confirmDuplicate);
+    }
+
+    /** A fresh synthetic CPR number with the date 14-03-2015 (seventh digit 4: born 2000–2036). */
+    static String uniqueCpr() {
+        return "140315-4" + String.format("%03d", (int) (Math.random() * 1000));
+    }
+
+    private static void assertField(HttpResponse<String> response, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"field\":\"" + field + "\"");
+    }
+
+    private HttpResponse<String> post(String path, String token, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode body(HttpResponse<String> response, int expectedStatus) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return Contracts.parse(response.body());
+    }
+
+    private static String key(ConsumerRecord<byte[], byte[]> record) {
+        return new String(record.key(), StandardCharsets.UTF_8);
+    }
+}
