@@ -91,6 +91,22 @@ class ThinSliceIT {
 
     @Test
     @Order(3)
+    void theReferrerSeesTheNgosDecisionClosedLoop() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(referralId).equals("RECEIVED"));
+        String powerkids = UserTokens.accessToken(portal, "koordinator.powerkids");
+
+        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(portal + "/api/ngo/inbox/"
+                        + referralId + "/decision"))
+                .header("Authorization", "Bearer " + powerkids).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"decision\": \"ACCEPTED\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(referralId).equals("ACCEPTED"));
+    }
+
+    @Test
+    @Order(4)
     void clientCredentialsTokenIsIssuedAtTheGatewayAndAcceptedByAService() throws Exception {
         String steering = UserTokens.clientToken(portal, "demo-steering", "demo-steering-secret");
 
@@ -101,7 +117,7 @@ class ThinSliceIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void requestWithoutTokenGets401AndWithTheWrongOrganisation403() throws Exception {
         assertThat(get("/api/ngo/inbox", null).statusCode()).isEqualTo(401);
         assertThat(get("/api/ngo/inbox", teacher).statusCode()).as("a municipality reading an NGO inbox").isEqualTo(403);
@@ -110,16 +126,20 @@ class ThinSliceIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void restartKeepsTheReferralAndTheLogins() throws Exception {
         RunningSystem.restart();
 
         HttpResponse<String> referral = get("/api/referrals/" + referralId, teacher);
 
         assertThat(referral.statusCode()).as("the token from before the restart is still valid").isEqualTo(200);
-        assertThat(JSON.readTree(referral.body()).get("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(JSON.readTree(referral.body()).get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(get("/api/ngo/inbox", UserTokens.accessToken(portal, "koordinator.powerkids")).body())
                 .contains(referralId);
+    }
+
+    private String status(String id) throws Exception {
+        return JSON.readTree(get("/api/referrals/" + id, teacher).body()).get("status").asText();
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
