@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Makes the logged-in user, with their token, available to every portal page. */
-@ControllerAdvice(assignableTypes = PortalController.class)
+@ControllerAdvice(basePackageClasses = PortalUserAdvice.class)
 class PortalUserAdvice {
 
     static final String TOKEN = PortalUserAdvice.class.getName() + ".token";

@@ -6,37 +6,69 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
-/** Table rows of the portal's pages, made from the services' API answers; times shown in Danish time. */
+/** What the portal's pages show, made from the services' API answers; times in Danish time. */
 final class Rows {
 
     private static final DateTimeFormatter DANISH_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")
             .withZone(ZoneId.of("Europe/Copenhagen"));
 
-    record Referral(String childName, String interventionCode, String status, String submittedAt) {
+    record Referral(String id, String childName, String interventionCode, String status, String submittedAt) {
     }
 
-    record InboxItem(String receivedAt, int childAge, String childGender, String interventionCode,
-                     String municipalityCode, String concerns, String urgency) {
+    record ReferralDetail(String id, String childName, String birthDate, String interventionCode, String status,
+                          List<Step> timeline, String suggestedInterventionCode, boolean open) {
+    }
+
+    record Step(String status, String at, String reason) {
+    }
+
+    record InboxItem(String referralId, String receivedAt, int childAge, String childGender, String interventionCode,
+                     String municipalityCode, String concerns, String urgency, String status, boolean decidable) {
     }
 
     private Rows() {
     }
 
     @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> items(Map<String, Object> page) {
+        return (List<Map<String, Object>>) page.getOrDefault("items", List.of());
+    }
+
+    @SuppressWarnings("unchecked")
     static Referral referral(Map<String, Object> referral) {
-        Map<String, Object> child = (Map<String, Object>) referral.get("child");
         List<Map<String, Object>> timeline = (List<Map<String, Object>>) referral.get("timeline");
-        return new Referral(child.get("firstName") + " " + child.get("lastName"),
+        return new Referral((String) referral.get("id"), childName(referral),
                 (String) referral.get("interventionCode"), (String) referral.get("status"),
                 timeline.isEmpty() ? "" : time(timeline.get(0).get("at")));
     }
 
     @SuppressWarnings("unchecked")
+    static ReferralDetail referralDetail(Map<String, Object> referral) {
+        List<Map<String, Object>> timeline = (List<Map<String, Object>>) referral.get("timeline");
+        Map<String, Object> child = (Map<String, Object>) referral.get("child");
+        String status = (String) referral.get("status");
+        return new ReferralDetail((String) referral.get("id"), childName(referral), (String) child.get("birthDate"),
+                (String) referral.get("interventionCode"), status,
+                timeline.stream().map(step -> new Step((String) step.get("status"), time(step.get("at")),
+                        (String) step.get("reason"))).toList(),
+                (String) referral.get("suggestedInterventionCode"),
+                !List.of("DECLINED", "COMPLETED", "DROPPED_OUT", "WITHDRAWN").contains(status));
+    }
+
+    @SuppressWarnings("unchecked")
     static InboxItem inboxItem(Map<String, Object> item) {
-        return new InboxItem(time(item.get("receivedAt")), ((Number) item.get("childAge")).intValue(),
-                (String) item.get("childGender"), (String) item.get("interventionCode"),
-                (String) item.get("municipalityCode"), String.join(", ", (List<String>) item.get("concerns")),
-                (String) item.get("urgency"));
+        String status = (String) item.get("status");
+        return new InboxItem((String) item.get("referralId"), time(item.get("receivedAt")),
+                ((Number) item.get("childAge")).intValue(), (String) item.get("childGender"),
+                (String) item.get("interventionCode"), (String) item.get("municipalityCode"),
+                String.join(", ", (List<String>) item.get("concerns")), (String) item.get("urgency"), status,
+                "RECEIVED".equals(status) || "WAITLISTED".equals(status));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String childName(Map<String, Object> referral) {
+        Map<String, Object> child = (Map<String, Object>) referral.get("child");
+        return child.get("firstName") + " " + child.get("lastName");
     }
 
     private static String time(Object isoInstant) {

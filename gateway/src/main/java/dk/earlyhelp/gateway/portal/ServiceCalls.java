@@ -3,8 +3,11 @@ package dk.earlyhelp.gateway.portal;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -18,6 +21,11 @@ import dk.earlyhelp.gateway.ServicesProperties;
 @Component
 class ServiceCalls {
 
+    private static final Logger log = LoggerFactory.getLogger(ServiceCalls.class);
+
+    static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
+    static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
+
     private final RestClient http;
     private final ServicesProperties services;
     private final CircuitBreakerFactory<?, ?> circuitBreakers;
@@ -28,17 +36,62 @@ class ServiceCalls {
         this.circuitBreakers = circuitBreakers;
     }
 
-    /** The answer of a service, or nothing with a note that it could not be reached. */
+    /** The answer of a service, or {@code whenUnavailable} with a note that it could not be reached. */
     record Answer<T>(T value, boolean unavailable) {
     }
 
-    Answer<List<Map<String, Object>>> list(String service, String path, Jwt token) {
+    /** What a service said to a change: its status and body (the result, or problem details). */
+    record Outcome(int status, Map<String, Object> body, boolean unavailable) {
+
+        boolean succeeded() {
+            return !unavailable && status >= 200 && status < 300;
+        }
+
+        /** Field name to the service's message, from problem details' {@code errors}. */
+        @SuppressWarnings("unchecked")
+        Map<String, String> fieldErrors() {
+            Object errors = body == null ? null : body.get("errors");
+            if (!(errors instanceof List<?> list)) {
+                return Map.of();
+            }
+            Map<String, String> byField = new java.util.LinkedHashMap<>();
+            for (Object error : list) {
+                Map<String, Object> entry = (Map<String, Object>) error;
+                byField.putIfAbsent(String.valueOf(entry.get("field")), String.valueOf(entry.get("message")));
+            }
+            return byField;
+        }
+    }
+
+    <T> Answer<T> get(String service, String path, Jwt token, ParameterizedTypeReference<T> type, T whenUnavailable) {
         String base = services.byName().get(service);
         return circuitBreakers.create(service).run(
                 () -> new Answer<>(http.get().uri(base + path)
                         .headers(headers -> headers.setBearerAuth(token.getTokenValue()))
                         .retrieve()
-                        .body(new ParameterizedTypeReference<List<Map<String, Object>>>() { }), false),
-                failure -> new Answer<>(List.of(), true));
+                        .body(type), false),
+                failure -> new Answer<>(whenUnavailable, true));
+    }
+
+    /** Posts a change; a 4xx answer is the user's to correct, not a failure of the service. */
+    Outcome post(String service, String path, Jwt token, Object body) {
+        String base = services.byName().get(service);
+        return circuitBreakers.create(service).run(
+                () -> http.post().uri(base + path)
+                        .headers(headers -> headers.setBearerAuth(token.getTokenValue()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(body)
+                        .exchange((request, response) -> {
+                            Map<String, Object> answer = response.bodyTo(OBJECT);
+                            Outcome outcome = new Outcome(response.getStatusCode().value(),
+                                    answer == null ? Map.of() : answer, false);
+                            if (!outcome.succeeded()) {
+                                // Field names and the status only: the values may be about a child.
+                                log.info("{} answered {} to POST {} (fields: {})", service, outcome.status(), path,
+                                        outcome.fieldErrors().keySet());
+                            }
+                            return outcome;
+                        }),
+                failure -> new Outcome(503, Map.of(), true));
     }
 }

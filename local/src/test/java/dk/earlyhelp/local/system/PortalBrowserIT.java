@@ -16,6 +16,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Results;
@@ -88,6 +89,56 @@ class PortalBrowserIT {
         browser.get(portal + "/");
         waitFor(By.id("username"));
         assertThat(browser.getCurrentUrl()).as("logged out for real").endsWith("/login");
+    }
+
+    @Test
+    void coordinatorDeclinesWithABetterOfferAndTheTeacherSeesItBridgeBuilding() throws Exception {
+        String referralId = ReferralsApi.submit(portal, UserTokens.accessToken(portal, "laerer.aarhus"),
+                "Bo", "Nielsen", "2016-05-02", "BOY");
+        logIn("koordinator.powerkids");
+
+        browser.get(portal + "/indbakke");
+        browser.findElement(By.cssSelector("a[href$='/indbakke/" + referralId + "']")).click();
+        waitFor(By.id("decision"));
+        browser.findElement(By.id("decision-DECLINED")).click();
+        browser.findElement(By.cssSelector("button[type=submit].button:not(.button-secondary)")).click();
+
+        waitFor(By.id("error-summary"));
+        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Vælg en begrundelse");
+        assertThat(browser.findElement(By.id("decision-DECLINED")).isSelected()).as("no lost input").isTrue();
+        assertAccessible("decision form with errors");
+
+        new Select(browser.findElement(By.id("reason"))).selectByValue("OUTSIDE_TARGET_GROUP");
+        new Select(browser.findElement(By.id("suggestedInterventionCode"))).selectByValue("SAMTALEGRUPPER");
+        browser.findElement(By.cssSelector("button[type=submit].button:not(.button-secondary)")).click();
+        waitFor(By.cssSelector(".alert-success"));
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("afvist");
+        logOut();
+
+        logIn("laerer.aarhus");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            driver.get(portal + "/henvisninger/" + referralId);
+            return driver.findElement(By.cssSelector("dd.status")).getText().equals("Afvist");
+        });
+        assertThat(browser.findElement(By.cssSelector(".alert-info")).getText()).contains("SAMTALEGRUPPER");
+        assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("Barnet er uden for målgruppen");
+        assertAccessible("referral declined with a suggestion");
+        logOut();
+    }
+
+    /** Logs in on the login page, in Danish whatever an earlier journey chose. */
+    private void logIn(String username) {
+        browser.get(portal + "/login?lang=da");
+        waitFor(By.id("username"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.cssSelector("nav.main-nav"));
+    }
+
+    private void logOut() {
+        browser.findElement(By.cssSelector(".logout-form button")).click();
+        waitFor(By.cssSelector("main h1"));
     }
 
     private List<String> navigation() {

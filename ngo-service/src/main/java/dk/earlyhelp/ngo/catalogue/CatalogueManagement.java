@@ -18,6 +18,11 @@ public class CatalogueManagement {
         this.interventions = interventions;
     }
 
+    /** Every intervention of the catalogue, by name. */
+    public List<Intervention> interventions() {
+        return interventions.findAll().stream().sorted(Comparator.comparing(Intervention::name)).toList();
+    }
+
     /** The partnerships the caller takes part in or steers; an administrator sees all. */
     public List<Partnership> partnerships(Caller caller) {
         return interventions.findAll().stream()

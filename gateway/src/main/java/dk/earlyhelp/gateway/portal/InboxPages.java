@@ -1,0 +1,127 @@
+package dk.earlyhelp.gateway.portal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** An NGO coordinator's inbox: the referrals to the NGO's offers, and deciding on one. */
+@Controller
+@RequestMapping("/indbakke")
+class InboxPages {
+
+    private static final String SERVICE = "ngo-service";
+    private final ServiceCalls services;
+
+    InboxPages(ServiceCalls services) {
+        this.services = services;
+    }
+
+    @GetMapping
+    String list(@ModelAttribute("user") PortalUser user, HttpServletRequest request, Model model) {
+        if (!allowed(user)) {
+            return "forbidden";
+        }
+        ServiceCalls.Answer<List<Map<String, Object>>> inbox = inbox(request);
+        model.addAttribute("items", inbox.value().stream().map(Rows::inboxItem).toList());
+        model.addAttribute("unavailable", inbox.unavailable());
+        return "inbox";
+    }
+
+    @GetMapping("/{referralId}")
+    String show(@ModelAttribute("user") PortalUser user, @PathVariable String referralId, HttpServletRequest request,
+            Model model) {
+        if (!allowed(user)) {
+            return "forbidden";
+        }
+        ServiceCalls.Answer<List<Map<String, Object>>> inbox = inbox(request);
+        Map<String, Object> item = inbox.value().stream()
+                .filter(candidate -> referralId.equals(candidate.get("referralId"))).findFirst().orElse(null);
+        if (item == null) {
+            model.addAttribute("items", List.of());
+            model.addAttribute("unavailable", inbox.unavailable());
+            return inbox.unavailable() ? "inbox" : "not-found";
+        }
+        model.addAttribute("item", Rows.inboxItem(item));
+        model.addAttribute("offers", services.get(SERVICE, "/api/ngo/interventions", PortalController.token(request),
+                ServiceCalls.LIST, List.of()).value());
+        model.addAttribute("form", model.containsAttribute("form") ? model.getAttribute("form") : DecisionForm.EMPTY);
+        return "decision";
+    }
+
+    @PostMapping("/{referralId}/decision")
+    String decide(@ModelAttribute("user") PortalUser user, @PathVariable String referralId,
+            @RequestParam Map<String, String> fields, HttpServletRequest request, Model model,
+            RedirectAttributes redirect) {
+        DecisionForm form = DecisionForm.of(fields);
+        if (!allowed(user)) {
+            return "forbidden";
+        }
+        ServiceCalls.Outcome outcome = services.post(SERVICE, "/api/ngo/inbox/" + referralId + "/decision",
+                PortalController.token(request), form.toRequest());
+        if (outcome.succeeded()) {
+            redirect.addFlashAttribute("notice", "decision.saved." + form.decision());
+            return "redirect:/indbakke";
+        }
+        // Keep what the coordinator entered and say what to correct, field by field.
+        model.addAttribute("form", form);
+        model.addAttribute("errors", outcome.unavailable() ? Map.of("form", "unavailable") : errorKeys(outcome));
+        return show(user, referralId, request, model);
+    }
+
+    private ServiceCalls.Answer<List<Map<String, Object>>> inbox(HttpServletRequest request) {
+        return services.get(SERVICE, "/api/ngo/inbox", PortalController.token(request), ServiceCalls.LIST, List.of());
+    }
+
+    private static Map<String, String> errorKeys(ServiceCalls.Outcome outcome) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        outcome.fieldErrors().keySet().forEach(field -> keys.put(field, "decision.error." + field));
+        if (keys.isEmpty()) {
+            keys.put("form", outcome.status() == 409 ? "decision.error.alreadyDecided" : "decision.error.general");
+        }
+        return keys;
+    }
+
+    private static boolean allowed(PortalUser user) {
+        return user != null && user.caller().hasRole("NGO_COORDINATOR");
+    }
+
+    /** The decision form as posted; empty fields are left out of the request. */
+    record DecisionForm(String decision, String reason, String explanation, String suggestedInterventionCode,
+                        String expectedStart) {
+
+        static final DecisionForm EMPTY = new DecisionForm(null, null, null, null, null);
+
+        static DecisionForm of(Map<String, String> fields) {
+            return new DecisionForm(fields.get("decision"), fields.get("reason"), fields.get("explanation"),
+                    fields.get("suggestedInterventionCode"), fields.get("expectedStart"));
+        }
+
+        Map<String, Object> toRequest() {
+            Map<String, Object> request = new LinkedHashMap<>();
+            put(request, "decision", decision);
+            put(request, "reason", reason);
+            put(request, "explanation", explanation);
+            put(request, "suggestedInterventionCode", suggestedInterventionCode);
+            put(request, "expectedStart", expectedStart);
+            return request;
+        }
+
+        private static void put(Map<String, Object> request, String field, String value) {
+            if (value != null && !value.isBlank()) {
+                request.put(field, value.strip());
+            }
+        }
+    }
+}

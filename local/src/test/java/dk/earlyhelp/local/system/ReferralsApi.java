@@ -1,0 +1,35 @@
+package dk.earlyhelp.local.system;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Submits a referral through the gateway's API, as a municipal case system would. */
+final class ReferralsApi {
+
+    private ReferralsApi() {
+    }
+
+    /** Submits a synthetic referral to Powerkids and returns its id. */
+    static String submit(String portal, String token, String firstName, String lastName, String birthDate,
+            String gender) throws Exception {
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create(portal + "/api/referrals"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"child": {"firstName": "%s", "lastName": "%s", "birthDate": "%s", "gender": "%s"},
+                         "interventionCode": "POWERKIDS", "concerns": ["PARENTAL_DIVORCE"],
+                         "childView": {"whatIsHard": "Mor og far skændes", "wishes": "At nogen lytter"},
+                         "confirmDuplicate": true}
+                        """.formatted(firstName, lastName, birthDate, gender))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new AssertionError("Referral not created: " + created.statusCode() + " " + created.body());
+        }
+        return new ObjectMapper().readTree(created.body()).get("id").asText();
+    }
+}
