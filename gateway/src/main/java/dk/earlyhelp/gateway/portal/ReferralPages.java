@@ -1,10 +1,12 @@
 package dk.earlyhelp.gateway.portal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,6 +39,64 @@ class ReferralPages {
         model.addAttribute("referrals", Rows.items(page.value()).stream().map(Rows::referral).toList());
         model.addAttribute("unavailable", page.unavailable());
         return "referrals";
+    }
+
+    /** Concern codes of the catalogue, in the order the form lists them. */
+    static final List<String> CONCERNS = List.of("PARENTAL_DIVORCE", "PARENT_MENTAL_ILLNESS", "RELATIVE_MENTAL_ILLNESS",
+            "RELATIVE_SUICIDAL_BEHAVIOUR", "REFUGEE_TRAUMA", "GENERAL_DISTRESS", "SCHOOL_ABSENCE", "LACKS_NETWORK",
+            "LACKS_ADULT_CONTACT", "LOW_SELF_ESTEEM", "LONELINESS", "ANXIETY", "DEPRESSION", "SELF_HARM_THOUGHTS",
+            "OWN_SUICIDE_ATTEMPT", "INTENSE_SUICIDAL_THOUGHTS_OR_PLANS");
+
+    @GetMapping("/ny")
+    String newReferral(@ModelAttribute("user") PortalUser user, HttpServletRequest request, Model model) {
+        if (!allowed(user)) {
+            return "forbidden";
+        }
+        return form(user, ReferralForm.EMPTY, Map.of(), false, request, model);
+    }
+
+    /** Sends the referral, or keeps it as a draft; on errors the form comes back filled in, with what to correct. */
+    @PostMapping("/ny")
+    String create(@ModelAttribute("user") PortalUser user, @RequestParam MultiValueMap<String, String> fields,
+            HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        if (!allowed(user)) {
+            return "forbidden";
+        }
+        ReferralForm form = ReferralForm.of(fields);
+        boolean submit = !"draft".equals(fields.getFirst("action"));
+        ServiceCalls.Outcome outcome = services.post(SERVICE, "/api/referrals", PortalController.token(request),
+                form.toRequest(submit));
+        if (outcome.succeeded()) {
+            redirect.addFlashAttribute("notice", submit ? "referral.sent" : "referral.draftSaved");
+            return "redirect:/henvisninger/" + outcome.body().get("id");
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        outcome.fieldErrors().keySet().forEach(field -> errors.put(formField(field), "referralForm.error." + formField(field)));
+        if (errors.isEmpty()) {
+            errors.put("form", outcome.unavailable() ? "unavailable" : "referralForm.error.general");
+        }
+        return form(user, form, errors, outcome.status() == 409 && !outcome.unavailable()
+                && String.valueOf(outcome.body().get("type")).endsWith("/duplicate-referral"), request, model);
+    }
+
+    private String form(PortalUser user, ReferralForm form, Map<String, String> errors, boolean possibleDuplicate,
+            HttpServletRequest request, Model model) {
+        List<Map<String, Object>> offers = services.get("ngo-service", "/api/ngo/interventions",
+                PortalController.token(request), ServiceCalls.LIST, List.of()).value();
+        model.addAttribute("offers", offers.stream()
+                .filter(offer -> ((List<?>) offer.get("municipalities")).contains(user.caller().organisation()))
+                .toList());
+        model.addAttribute("concernCodes", CONCERNS);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("possibleDuplicate", possibleDuplicate);
+        return "referral-form";
+    }
+
+    /** The service names nested fields ({@code child.firstName}); the form's fields are flat. */
+    private static String formField(String serviceField) {
+        String field = serviceField.substring(serviceField.lastIndexOf('.') + 1);
+        return field.startsWith("concerns") ? "concerns" : field;
     }
 
     @GetMapping("/{id}")

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -46,6 +47,12 @@ class PortalBrowserIT {
         browser = new ChromeDriver(driver, options);
     }
 
+    /** Every journey starts logged out, in a fresh session. */
+    @BeforeEach
+    void freshSession() {
+        browser.manage().deleteAllCookies();
+    }
+
     @AfterAll
     static void closeBrowser() {
         if (browser != null) {
@@ -67,14 +74,14 @@ class PortalBrowserIT {
         waitFor(By.cssSelector("nav.main-nav"));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("da");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Velkommen, Mette Holm");
-        assertThat(navigation()).containsExactly("Forside", "Mine henvisninger");
+        assertThat(navigation()).containsExactly("Forside", "Henvis et barn", "Mine henvisninger");
         assertAccessible("home page in Danish");
 
         browser.findElement(By.linkText("English")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(
                 ExpectedConditions.textToBe(By.tagName("h1"), "Welcome, Mette Holm"));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-        assertThat(navigation()).containsExactly("Home", "My referrals");
+        assertThat(navigation()).containsExactly("Home", "Refer a child", "My referrals");
         assertAccessible("home page in English");
 
         browser.findElement(By.linkText("My referrals")).click();
@@ -123,6 +130,39 @@ class PortalBrowserIT {
         assertThat(browser.findElement(By.cssSelector(".alert-info")).getText()).contains("SAMTALEGRUPPER");
         assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("Barnet er uden for målgruppen");
         assertAccessible("referral declined with a suggestion");
+        logOut();
+    }
+
+    @Test
+    void teacherRefersAChildThroughTheFormCorrectingWhatIsMissingWithoutLosingInput() {
+        logIn("laerer.aarhus");
+        browser.findElement(By.linkText("Henvis et barn")).click();
+        waitFor(By.id("firstName"));
+        assertAccessible("referral form");
+
+        browser.findElement(By.id("firstName")).sendKeys("Sofie");
+        browser.findElement(By.id("lastName")).sendKeys("Madsen");
+        browser.findElement(By.id("birthDate")).sendKeys("12032016");
+        browser.findElement(By.id("gender")).click();
+        new Select(browser.findElement(By.id("interventionCode"))).selectByValue("POWERKIDS");
+        browser.findElement(By.id("concern-PARENTAL_DIVORCE")).click();
+        browser.findElement(By.cssSelector("button[value=submit]")).click();
+
+        waitFor(By.id("error-summary"));
+        assertThat(browser.findElement(By.id("error-summary")).getText())
+                .contains("Skriv, hvad barnet synes er svært.", "Skriv, hvad barnet ønsker sig.");
+        assertThat(browser.findElement(By.id("firstName")).getAttribute("value")).as("no lost input").isEqualTo("Sofie");
+        assertThat(browser.findElement(By.id("concern-PARENTAL_DIVORCE")).isSelected()).isTrue();
+        assertAccessible("referral form with errors");
+
+        browser.findElement(By.id("whatIsHard")).sendKeys("Jeg bliver ked af det, når de skændes");
+        browser.findElement(By.id("wishes")).sendKeys("At snakke med andre, der har prøvet det samme");
+        browser.findElement(By.cssSelector("button[value=submit]")).click();
+
+        waitFor(By.cssSelector(".alert-success"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Henvisning af Sofie Madsen");
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Henvisningen er sendt");
+        assertAccessible("referral sent");
         logOut();
     }
 
