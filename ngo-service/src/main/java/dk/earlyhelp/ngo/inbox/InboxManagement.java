@@ -23,6 +23,8 @@ import org.springframework.stereotype.Service;
 import dk.earlyhelp.ngo.catalogue.Intervention;
 import dk.earlyhelp.ngo.catalogue.InterventionRepository;
 import dk.earlyhelp.ngo.inbox.InboxReferral.InboxStatus;
+import dk.earlyhelp.platform.audit.AuditRecord;
+import dk.earlyhelp.platform.audit.AuditTrail;
 import dk.earlyhelp.platform.idempotency.AppliedEvents;
 import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.Caller;
@@ -40,11 +42,13 @@ public class InboxManagement {
 
     private final MongoTemplate mongo;
     private final InterventionRepository interventions;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    InboxManagement(MongoTemplate mongo, InterventionRepository interventions, Clock clock) {
+    InboxManagement(MongoTemplate mongo, InterventionRepository interventions, AuditTrail audit, Clock clock) {
         this.mongo = mongo;
         this.interventions = interventions;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -98,6 +102,8 @@ public class InboxManagement {
     public List<InboxReferral> inbox(Caller caller) {
         List<InboxReferral> referrals = mongo.find(Query.query(Criteria.where("ngoCode").is(caller.organisation())
                 .and("status").ne(InboxStatus.WITHDRAWN)), InboxReferral.class);
+        referrals.forEach(referral -> audit.record(caller, AuditRecord.Action.READ, "inbox-referral",
+                referral.referralId(), referral.childId()));
         return referrals.stream()
                 .sorted(Comparator.comparing((InboxReferral r) -> !"HIGH".equals(r.urgency()))
                         .thenComparing(InboxReferral::receivedAt))
@@ -123,12 +129,17 @@ public class InboxManagement {
         InboxReferral decided = mongo.findAndModify(Query.query(ownAndDecidable), change,
                 FindAndModifyOptions.options().returnNew(true), InboxReferral.class);
         if (decided != null) {
+            audit.record(caller, AuditRecord.Action.UPDATE, "inbox-referral", referralId, decided.childId());
             log.info("Referral {} {} by {}", referralId, request.outcome(), caller.organisation());
             return decided;
         }
         boolean visible = mongo.exists(Query.query(Criteria.where("_id").is(referralId)
                 .and("ngoCode").is(caller.organisation())), InboxReferral.class);
         if (!visible) {
+            InboxReferral other = mongo.findById(referralId, InboxReferral.class);
+            if (other != null) {
+                audit.record(caller, AuditRecord.Action.DENIED, "inbox-referral", referralId, other.childId());
+            }
             throw ProblemException.notFound("Referral " + referralId);
         }
         throw new ProblemException(HttpStatus.CONFLICT, "illegal-transition", "Not possible now",

@@ -19,6 +19,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import dk.earlyhelp.platform.audit.AuditRecord;
+import dk.earlyhelp.platform.audit.AuditTrail;
 import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.Caller;
 import dk.earlyhelp.referrals.child.ChildIdentity;
@@ -36,12 +38,15 @@ public class ReferralManagement {
     private final ReferralRepository referrals;
     private final ReferralStore store;
     private final ChildIdentity identities;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    ReferralManagement(ReferralRepository referrals, ReferralStore store, ChildIdentity identities, Clock clock) {
+    ReferralManagement(ReferralRepository referrals, ReferralStore store, ChildIdentity identities, AuditTrail audit,
+            Clock clock) {
         this.referrals = referrals;
         this.store = store;
         this.identities = identities;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -68,6 +73,7 @@ public class ReferralManagement {
         Referral referral = store.insert(Referral.create(UUID.randomUUID().toString(), referrer, child,
                 request.interventionCode(), request.concerns(), request.urgency(), request.childView(),
                 request.submit(), clock.instant()));
+        audit.record(caller, AuditRecord.Action.CREATE, "referral", referral.id(), pseudonym);
         log.info("Referral {} {} for {} in municipality {}", referral.id(), referral.status(),
                 referral.interventionCode(), referral.municipalityCode());
         return referral;
@@ -85,9 +91,18 @@ public class ReferralManagement {
 
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
     public Referral get(Caller caller, String id) {
-        // Another municipality's referral answers exactly like a missing one.
-        return referrals.findByIdAndMunicipalityCode(id, caller.organisation())
-                .orElseThrow(() -> ProblemException.notFound("Referral " + id));
+        Referral referral = readable(caller, id);
+        audit.record(caller, AuditRecord.Action.READ, "referral", id, referral.child().pseudonym());
+        return referral;
+    }
+
+    /** The referral if it belongs to the caller's municipality; another one answers exactly like a missing one. */
+    private Referral readable(Caller caller, String id) {
+        return referrals.findByIdAndMunicipalityCode(id, caller.organisation()).orElseThrow(() -> {
+            referrals.findById(id).ifPresent(other -> audit.record(caller, AuditRecord.Action.DENIED, "referral", id,
+                    other.child().pseudonym()));
+            return ProblemException.notFound("Referral " + id);
+        });
     }
 
     /** The caller's own referrals, newest first, optionally of some statuses only. */
@@ -95,8 +110,11 @@ public class ReferralManagement {
     public Page<Referral> mine(Caller caller, Collection<ReferralStatus> statuses, int page, int size) {
         Collection<ReferralStatus> wanted = statuses == null || statuses.isEmpty()
                 ? EnumSet.allOf(ReferralStatus.class) : statuses;
-        return referrals.findByMunicipalityCodeAndReferrerIdAndStatusIn(caller.organisation(), caller.subject(), wanted,
-                PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "_id")));
+        Page<Referral> found = referrals.findByMunicipalityCodeAndReferrerIdAndStatusIn(caller.organisation(),
+                caller.subject(), wanted, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "_id")));
+        found.forEach(referral -> audit.record(caller, AuditRecord.Action.READ, "referral", referral.id(),
+                referral.child().pseudonym()));
+        return found;
     }
 
     /**
@@ -124,7 +142,7 @@ public class ReferralManagement {
     }
 
     private Referral change(Caller caller, String id, java.util.function.Consumer<Referral> change) {
-        Referral referral = get(caller, id);
+        Referral referral = readable(caller, id);
         try {
             change.accept(referral);
             store.saveChange(referral, null);
@@ -136,6 +154,7 @@ public class ReferralManagement {
             throw new ProblemException(HttpStatus.CONFLICT, "changed-meanwhile", "Changed meanwhile",
                     "The referral was changed by someone else. Reload it and try again.");
         }
+        audit.record(caller, AuditRecord.Action.UPDATE, "referral", referral.id(), referral.child().pseudonym());
         log.info("Referral {} is now {}", referral.id(), referral.status());
         return referral;
     }

@@ -1,6 +1,7 @@
 package dk.earlyhelp.referrals.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,6 +28,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dk.earlyhelp.platform.audit.AuditRecord;
+import dk.earlyhelp.platform.audit.AuditTrail;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
 import dk.earlyhelp.platform.test.Contracts;
 import dk.earlyhelp.platform.test.EventProbe;
@@ -47,6 +51,9 @@ class ReferralLifecycleIntegrationTests {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    AuditTrail audit;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -162,6 +169,28 @@ class ReferralLifecycleIntegrationTests {
         assertThat(stored.at("/child/hasCpr").asBoolean()).isTrue();
         assertThat(event).doesNotContain(cpr.replace("-", ""), cpr, "Alma", "Jensen");
         assertThat(output.getAll()).doesNotContain(cpr.replace("-", ""), cpr, "Alma", "Jensen");
+    }
+
+    @Test
+    void everyReadChangeAndRefusalIsAuditedWithIdsOnly() throws Exception {
+        JsonNode created = body(post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)), 201);
+        String id = created.get("id").asText();
+        String child = created.at("/child/id").asText();
+
+        body(get("/api/referrals/" + id, TEACHER), 200);
+        assertThat(get("/api/referrals/" + id, TestTokens.municipalStaff("caseworker", "0101")).statusCode())
+                .isEqualTo(404);
+
+        List<AuditRecord> trail = audit.about(child);
+        assertThat(trail).extracting(AuditRecord::action, AuditRecord::actor, AuditRecord::organisation,
+                AuditRecord::decision).containsExactly(
+                        tuple("CREATE", "teacher-lifecycle", "0751", "PERMIT"),
+                        tuple("READ", "teacher-lifecycle", "0751", "PERMIT"),
+                        tuple("DENIED", "caseworker", "0101", "DENY"));
+        assertThat(trail).allSatisfy(record -> {
+            assertThat(record.resourceId()).isEqualTo(id);
+            assertThat(record.toString()).doesNotContain("Alma", "Jensen", "140315");
+        });
     }
 
     private String status(String id) throws Exception {
