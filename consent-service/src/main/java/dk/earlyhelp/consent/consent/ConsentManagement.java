@@ -1,0 +1,123 @@
+package dk.earlyhelp.consent.consent;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import dk.earlyhelp.platform.audit.AuditRecord;
+import dk.earlyhelp.platform.audit.AuditTrail;
+import dk.earlyhelp.platform.problem.ProblemException;
+import dk.earlyhelp.platform.security.Caller;
+
+/** Use cases of the consent ledger: record, grant, withdraw, and decide whether sharing is allowed. */
+@Service
+public class ConsentManagement {
+
+    private final ConsentRepository consents;
+    private final ConsentStore store;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ConsentManagement(ConsentRepository consents, ConsentStore store, AuditTrail audit, Clock clock) {
+        this.consents = consents;
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Records a consent for a child of the caller's municipality, as a draft until its grantors have consented. */
+    @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
+    public Consent record(Caller caller, NewConsent request) {
+        try {
+            Consent consent = store.insert(Consent.draft(request.childId(), caller.organisation(), request.grantees(),
+                    request.interventionCode(), request.purposes(), request.categories(), request.validFrom(),
+                    request.validUntil(), request.custodyHoldersRequired(), request.youngPersonRequired(),
+                    request.textVersion()));
+            audit.record(caller, AuditRecord.Action.CREATE, "consent", consent.id(), consent.childId());
+            return consent;
+        } catch (Consent.NotSpecific e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "consent-not-specific", "Consent not specific",
+                    e.getMessage());
+        }
+    }
+
+    @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
+    public Consent grant(Caller caller, String id, Grantor.Role role, Grantor.Method method) {
+        return change(caller, id, consent -> consent.grant(new Grantor(role, method, clock.instant(), caller.subject()),
+                clock.instant()));
+    }
+
+    /** Staff record a withdrawal a grantor made to them; it takes effect at once. */
+    @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
+    public Consent withdraw(Caller caller, String id) {
+        return change(caller, id, consent -> consent.withdraw(clock.instant()));
+    }
+
+    @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
+    public Consent get(Caller caller, String id) {
+        Consent consent = readable(caller, id);
+        audit.record(caller, AuditRecord.Action.READ, "consent", id, consent.childId());
+        return consent;
+    }
+
+    /**
+     * May this NGO use these kinds of information about the child for this purpose today? Default
+     * deny: only an ACTIVE consent naming the NGO, the purpose and every category, within its
+     * period, permits. An NGO asks for itself; a municipality for its own children's consents.
+     */
+    public Decision decide(Caller caller, String childId, String ngoCode, Purpose purpose, Set<DataCategory> categories) {
+        String asking = caller.hasRole("NGO_COORDINATOR") || caller.hasRole("VOLUNTEER") ? caller.organisation() : ngoCode;
+        LocalDate today = LocalDate.now(clock);
+        List<Consent> candidates = consents.findByChildId(childId).stream()
+                .filter(consent -> !caller.hasRole("MUNICIPAL_STAFF") || consent.municipalityCode().equals(caller.organisation()))
+                .toList();
+        Decision decision = candidates.stream()
+                .filter(consent -> consent.permits(asking, purpose, categories, today))
+                .findFirst()
+                .map(consent -> new Decision(true, consent.id(), consent.version()))
+                .orElse(new Decision(false, null, null));
+        audit.record(caller, decision.permitted() ? AuditRecord.Action.READ : AuditRecord.Action.DENIED,
+                "consent-decision:" + purpose, decision.consentId(), childId);
+        return decision;
+    }
+
+    private Consent readable(Caller caller, String id) {
+        return consents.findByIdAndMunicipalityCode(id, caller.organisation()).orElseThrow(() -> {
+            consents.findById(id).ifPresent(other -> audit.record(caller, AuditRecord.Action.DENIED, "consent", id,
+                    other.childId()));
+            return ProblemException.notFound("Consent " + id);
+        });
+    }
+
+    private Consent change(Caller caller, String id, Consumer<Consent> change) {
+        Consent consent = readable(caller, id);
+        try {
+            change.accept(consent);
+            store.saveChange(consent);
+        } catch (Consent.IllegalState e) {
+            throw new ProblemException(HttpStatus.CONFLICT, "illegal-transition", "Not possible now", e.getMessage());
+        } catch (OptimisticLockingFailureException e) {
+            throw new ProblemException(HttpStatus.CONFLICT, "changed-meanwhile", "Changed meanwhile",
+                    "The consent was changed by someone else. Reload it and try again.");
+        }
+        audit.record(caller, AuditRecord.Action.UPDATE, "consent", id, consent.childId());
+        return consent;
+    }
+
+    /** Permit or deny, and under which consent version. */
+    public record Decision(boolean permitted, String consentId, Long consentVersion) {
+    }
+
+    /** What the professional records from the consent form. */
+    public record NewConsent(String childId, List<String> grantees, String interventionCode, Set<Purpose> purposes,
+                             Set<DataCategory> categories, LocalDate validFrom, LocalDate validUntil,
+                             int custodyHoldersRequired, boolean youngPersonRequired, String textVersion) {
+    }
+}

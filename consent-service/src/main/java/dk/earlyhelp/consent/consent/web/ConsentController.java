@@ -1,0 +1,103 @@
+package dk.earlyhelp.consent.consent.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dk.earlyhelp.consent.consent.Consent;
+import dk.earlyhelp.consent.consent.ConsentManagement;
+import dk.earlyhelp.consent.consent.DataCategory;
+import dk.earlyhelp.consent.consent.Grantor;
+import dk.earlyhelp.consent.consent.Purpose;
+import dk.earlyhelp.platform.security.CurrentCaller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/consents")
+class ConsentController {
+
+    private final ConsentManagement consents;
+
+    ConsentController(ConsentManagement consents) {
+        this.consents = consents;
+    }
+
+    @PostMapping
+    ResponseEntity<ConsentResponse> record(@Valid @RequestBody RecordConsentRequest request) {
+        Consent consent = consents.record(CurrentCaller.get(), request.toNewConsent());
+        return ResponseEntity.created(URI.create("/api/consents/" + consent.id())).body(ConsentResponse.of(consent));
+    }
+
+    @PostMapping("/{id}/grantors")
+    ConsentResponse grant(@PathVariable String id, @Valid @RequestBody GrantRequest request) {
+        return ConsentResponse.of(consents.grant(CurrentCaller.get(), id, request.role(), request.method()));
+    }
+
+    @PostMapping("/{id}/withdraw")
+    ConsentResponse withdraw(@PathVariable String id) {
+        return ConsentResponse.of(consents.withdraw(CurrentCaller.get(), id));
+    }
+
+    @GetMapping("/{id}")
+    ConsentResponse get(@PathVariable String id) {
+        return ConsentResponse.of(consents.get(CurrentCaller.get(), id));
+    }
+
+    /** Permit or deny one use of information about a child; every answer is audited. */
+    @GetMapping("/decision")
+    ConsentManagement.Decision decide(@RequestParam String childId, @RequestParam(required = false) String ngo,
+            @RequestParam Purpose purpose, @RequestParam Set<DataCategory> categories) {
+        return consents.decide(CurrentCaller.get(), childId, ngo, purpose, categories);
+    }
+
+    /** A consent as the professional recorded it from the signed or spoken consent. */
+    record RecordConsentRequest(
+            @NotBlank @Pattern(regexp = "[0-9a-f-]{36}", message = "must be the child's pseudonymous id") String childId,
+            List<@Pattern(regexp = "[A-Z0-9_]{2,40}", message = "must be an NGO code") String> grantees,
+            @Pattern(regexp = "[A-Z0-9_]{2,40}", message = "must be an intervention code") String interventionCode,
+            Set<Purpose> purposes,
+            Set<DataCategory> categories,
+            LocalDate validFrom,
+            LocalDate validUntil,
+            @Min(1) @Max(2) Integer custodyHoldersRequired,
+            Boolean youngPersonRequired,
+            @NotBlank @Size(max = 40) String textVersion) {
+
+        ConsentManagement.NewConsent toNewConsent() {
+            return new ConsentManagement.NewConsent(childId, grantees, interventionCode, purposes, categories, validFrom,
+                    validUntil, custodyHoldersRequired == null ? 2 : custodyHoldersRequired,
+                    youngPersonRequired != null && youngPersonRequired, textVersion);
+        }
+    }
+
+    /** One grantor's consent, as it was given. */
+    record GrantRequest(@NotNull Grantor.Role role, @NotNull Grantor.Method method) {
+    }
+
+    record ConsentResponse(String id, String childId, String status, List<String> grantees, String interventionCode,
+                           Set<Purpose> purposes, Set<DataCategory> categories, LocalDate validFrom,
+                           LocalDate validUntil, List<Grantor> grantors, String textVersion) {
+
+        static ConsentResponse of(Consent consent) {
+            return new ConsentResponse(consent.id(), consent.childId(), consent.status().name(), consent.grantees(),
+                    consent.interventionCode(), consent.purposes(), consent.categories(), consent.validFrom(),
+                    consent.validUntil(), consent.grantors(), consent.textVersion());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP API of the consent ledger. */
+package dk.earlyhelp.consent.consent.web;
