@@ -1,0 +1,38 @@
+package dk.earlyhelp.measurement.outcome;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcomes API shape of METRICS.md §3; numbers unrounded. A block below the suppression
+ * threshold, for those who see aggregates only, carries its n and {@code suppressed: true} and
+ * no other figure.
+ */
+public record OutcomeReport(Map<String, String> filters, int suppressionThreshold, List<DimensionFigures> dimensions) {
+
+    public record DimensionFigures(String dimension, boolean higherIsBetter, Map<String, OccasionBlock> occasions,
+                                   List<ComparisonBlock> comparisons) {
+    }
+
+    /** Figures of one occasion, or a suppressed cell. */
+    public sealed interface OccasionBlock permits OccasionFigures, SuppressedOccasion {
+    }
+
+    public record OccasionFigures(int n, Double mean) implements OccasionBlock {
+    }
+
+    public record SuppressedOccasion(int n, boolean suppressed) implements OccasionBlock {
+    }
+
+    /** Figures of one comparison between occasions, or a suppressed cell. */
+    public sealed interface ComparisonBlock permits Comparison, SuppressedComparison {
+    }
+
+    public record Comparison(String from, String to, int n, Double meanFrom, Double meanTo, Double meanChange,
+                             Double effectSize, Double pValue, String significance, Double improved, Double unchanged,
+                             Double worsened, boolean suppressed) implements ComparisonBlock {
+    }
+
+    public record SuppressedComparison(String from, String to, int n, boolean suppressed) implements ComparisonBlock {
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP API of the outcome figures. */
+package dk.earlyhelp.measurement.outcome.web;

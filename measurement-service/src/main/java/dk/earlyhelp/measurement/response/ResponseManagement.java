@@ -1,0 +1,144 @@
+package dk.earlyhelp.measurement.response;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import dk.earlyhelp.measurement.instrument.Instrument;
+import dk.earlyhelp.platform.problem.ProblemException;
+import dk.earlyhelp.platform.security.Caller;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Imports questionnaire responses; a file with any bad line is refused whole, naming every error. */
+@Service
+public class ResponseManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(ResponseManagement.class);
+    private static final int MAX_ERRORS_REPORTED = 50;
+
+    private final MongoTemplate mongo;
+    private final Instrument instrument;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ResponseManagement(MongoTemplate mongo, Instrument instrument, JsonMapper json, Clock clock) {
+        this.mongo = mongo;
+        this.instrument = instrument;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Imports NDJSON, one response a line, for the caller's partnerships only.
+     *
+     * @return how many responses were stored
+     */
+    @PreAuthorize("hasRole('MEASUREMENT_IMPORT')")
+    public int importLines(Caller caller, String ndjson) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        List<Response> responses = new ArrayList<>();
+        // Arrival order decides between corrections answered on the same day.
+        long received = clock.millis() * 1_000_000L;
+        String[] lines = ndjson.split("\\R");
+        for (int number = 1; number <= lines.length; number++) {
+            String line = lines[number - 1].strip();
+            if (!line.isEmpty()) {
+                Response response = parse(caller, line, number, received + number, errors);
+                if (response != null) {
+                    responses.add(response);
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "validation", "Invalid import",
+                    errors.size() + " line(s) have errors; nothing was imported.");
+            problem.getBody().setProperty("errors", errors.subList(0, Math.min(errors.size(), MAX_ERRORS_REPORTED)));
+            throw problem;
+        }
+        mongo.insertAll(responses);
+        log.info("Imported {} responses", responses.size());
+        return responses.size();
+    }
+
+    private Response parse(Caller caller, String line, int number, long received, List<Map<String, String>> errors) {
+        ImportLine given;
+        try {
+            given = json.readValue(line, ImportLine.class);
+        } catch (JacksonException e) {
+            errors.add(error(number, "line", "is not a JSON object of the import format"));
+            return null;
+        }
+        int before = errors.size();
+        require(given.enrolmentRef(), number, "enrolmentRef", errors);
+        require(given.childRef(), number, "childRef", errors);
+        Occasion occasion = occasion(given.occasion(), number, errors);
+        LocalDate answeredAt = date(given.answeredAt(), number, errors);
+        String partnership = given.intervention() + "-" + given.municipality();
+        if (!caller.partnerships().contains(partnership)) {
+            errors.add(error(number, "intervention", partnership + " is not one of your partnerships in the catalogue"));
+        }
+        Map<String, Integer> answers = given.answers() == null ? Map.of() : given.answers();
+        answers.forEach((item, answer) -> {
+            if (!instrument.knowsItem(item)) {
+                errors.add(error(number, "answers." + item, "is not an item of the instrument"));
+            } else if (answer != null && !instrument.onScale(answer)) {
+                errors.add(error(number, "answers." + item, "must be between 1 and 4"));
+            }
+        });
+        if (errors.size() > before) {
+            return null;
+        }
+        return new Response(UUID.randomUUID().toString(), partnership, given.enrolmentRef(), given.childRef(),
+                given.intervention(), given.municipality(), occasion, answeredAt, received,
+                new LinkedHashMap<>(answers));
+    }
+
+    private static void require(String value, int line, String field, List<Map<String, String>> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(error(line, field, "is required"));
+        }
+    }
+
+    private static Occasion occasion(String value, int line, List<Map<String, String>> errors) {
+        try {
+            return Occasion.valueOf(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            errors.add(error(line, "occasion", "must be BEFORE, AFTER, FOLLOW_UP or PROGRESS"));
+            return null;
+        }
+    }
+
+    private static LocalDate date(String value, int line, List<Map<String, String>> errors) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException | NullPointerException e) {
+            errors.add(error(line, "answeredAt", "must be a date (YYYY-MM-DD)"));
+            return null;
+        }
+    }
+
+    private static Map<String, String> error(int line, String field, String message) {
+        return Map.of("line", String.valueOf(line), "field", field, "message", message);
+    }
+
+    /** One line of the import format (METRICS.md §3). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ImportLine(String enrolmentRef, String childRef, String intervention, String municipality, String occasion,
+                      String answeredAt, Map<String, Integer> answers) {
+    }
+}

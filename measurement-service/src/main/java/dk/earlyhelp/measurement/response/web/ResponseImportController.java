@@ -1,0 +1,28 @@
+package dk.earlyhelp.measurement.response.web;
+
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dk.earlyhelp.measurement.response.ResponseManagement;
+import dk.earlyhelp.platform.security.CurrentCaller;
+
+@RestController
+@RequestMapping("/api/measurements/responses")
+class ResponseImportController {
+
+    private final ResponseManagement responses;
+
+    ResponseImportController(ResponseManagement responses) {
+        this.responses = responses;
+    }
+
+    /** NDJSON in the import format of METRICS.md, one response a line. */
+    @PostMapping(path = "/import", consumes = { "application/x-ndjson", "text/plain" })
+    Map<String, Integer> importResponses(@RequestBody String ndjson) {
+        return Map.of("imported", responses.importLines(CurrentCaller.get(), ndjson));
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP API for importing responses. */
+package dk.earlyhelp.measurement.response.web;
