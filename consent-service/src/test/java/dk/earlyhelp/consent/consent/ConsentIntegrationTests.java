@@ -2,9 +2,6 @@ package dk.earlyhelp.consent.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -13,6 +10,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dk.earlyhelp.platform.events.CloudEventHeaders;
+import dk.earlyhelp.platform.test.Api;
 import dk.earlyhelp.platform.test.Contracts;
 import dk.earlyhelp.platform.test.EventProbe;
 import dk.earlyhelp.platform.test.TestTokens;
@@ -36,7 +35,13 @@ class ConsentIntegrationTests {
     @LocalServerPort
     int port;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    Api api;
+
+    @BeforeEach
+    void api() {
+        api = new Api(port);
+    }
+
 
     @BeforeAll
     static void listen() {
@@ -51,12 +56,12 @@ class ConsentIntegrationTests {
     @Test
     void grantsNothingUntilEveryCustodyHolderHasConsentedThenOnlyWhatItNames() throws Exception {
         String child = UUID.randomUUID().toString();
-        String id = body(post("/api/consents", CASEWORKER, consent(child, 2)), 201).get("id").asText();
+        String id = Api.body(api.post("/api/consents", CASEWORKER, consent(child, 2)), 201).get("id").asText();
 
-        body(post("/api/consents/" + id + "/grantors", CASEWORKER, grantor("CUSTODY_HOLDER")), 200);
+        Api.body(api.post("/api/consents/" + id + "/grantors", CASEWORKER, grantor("CUSTODY_HOLDER")), 200);
         assertThat(decision(POWERKIDS, child, "REFERRAL_AND_DELIVERY", "CONTACT")).as("one of two parents").isFalse();
 
-        JsonNode active = body(post("/api/consents/" + id + "/grantors", CASEWORKER, grantor("CUSTODY_HOLDER")), 200);
+        JsonNode active = Api.body(api.post("/api/consents/" + id + "/grantors", CASEWORKER, grantor("CUSTODY_HOLDER")), 200);
         assertThat(active.get("status").asText()).isEqualTo("ACTIVE");
 
         assertThat(decision(POWERKIDS, child, "REFERRAL_AND_DELIVERY", "CONTACT,CONCERNS")).isTrue();
@@ -72,24 +77,24 @@ class ConsentIntegrationTests {
     @Test
     void withdrawalDeniesAtOnceAndTellsEveryService() throws Exception {
         String child = UUID.randomUUID().toString();
-        String id = body(post("/api/consents", CASEWORKER, consent(child, 1)), 201).get("id").asText();
-        body(post("/api/consents/" + id + "/grantors", CASEWORKER, grantor("CUSTODY_HOLDER")), 200);
+        String id = Api.body(api.post("/api/consents", CASEWORKER, consent(child, 1)), 201).get("id").asText();
+        Api.body(api.post("/api/consents/" + id + "/grantors", CASEWORKER, grantor("CUSTODY_HOLDER")), 200);
         assertThat(decision(POWERKIDS, child, "REFERRAL_AND_DELIVERY", "CONTACT")).isTrue();
 
-        body(post("/api/consents/" + id + "/withdraw", CASEWORKER, ""), 200);
+        Api.body(api.post("/api/consents/" + id + "/withdraw", CASEWORKER, ""), 200);
 
         assertThat(decision(POWERKIDS, child, "REFERRAL_AND_DELIVERY", "CONTACT")).isFalse();
         ConsumerRecord<byte[], byte[]> withdrawn = consentEvents.await(record -> key(record).equals(child)
                 && "consent.withdrawn.v1".equals(EventProbe.header(record, CloudEventHeaders.TYPE)));
         Contracts.assertMatchesSchema("consent-service", "consent.withdrawn.v1", EventProbe.value(withdrawn));
-        assertThat(post("/api/consents/" + id + "/withdraw", CASEWORKER, "").statusCode()).isEqualTo(409);
+        assertThat(api.post("/api/consents/" + id + "/withdraw", CASEWORKER, "").statusCode()).isEqualTo(409);
     }
 
     @Test
     void aConsentThatIsNotSpecificIsRejected() throws Exception {
-        HttpResponse<String> noPurpose = post("/api/consents", CASEWORKER,
+        HttpResponse<String> noPurpose = api.post("/api/consents", CASEWORKER,
                 consent(UUID.randomUUID().toString(), 1).replace("\"purposes\": [\"REFERRAL_AND_DELIVERY\", \"PROGRESS_TO_REFERRER\"],", ""));
-        HttpResponse<String> tooLong = post("/api/consents", CASEWORKER, consent(UUID.randomUUID().toString(), 1)
+        HttpResponse<String> tooLong = api.post("/api/consents", CASEWORKER, consent(UUID.randomUUID().toString(), 1)
                 .replace(LocalDate.now().plusMonths(6).toString(), LocalDate.now().plusMonths(13).toString()));
 
         assertThat(noPurpose.statusCode()).isEqualTo(400);
@@ -100,17 +105,17 @@ class ConsentIntegrationTests {
 
     @Test
     void anotherMunicipalitysConsentAnswersLikeAMissingOne() throws Exception {
-        String id = body(post("/api/consents", CASEWORKER, consent(UUID.randomUUID().toString(), 1)), 201)
+        String id = Api.body(api.post("/api/consents", CASEWORKER, consent(UUID.randomUUID().toString(), 1)), 201)
                 .get("id").asText();
 
-        assertThat(get("/api/consents/" + id, TestTokens.municipalStaff("caseworker-cph", "0101")).statusCode())
+        assertThat(api.get("/api/consents/" + id, TestTokens.municipalStaff("caseworker-cph", "0101")).statusCode())
                 .isEqualTo(404);
-        assertThat(post("/api/consents", POWERKIDS, consent(UUID.randomUUID().toString(), 1)).statusCode())
+        assertThat(api.post("/api/consents", POWERKIDS, consent(UUID.randomUUID().toString(), 1)).statusCode())
                 .as("an NGO cannot record consents").isEqualTo(403);
     }
 
     private boolean decision(String token, String child, String purpose, String categories) throws Exception {
-        return body(get("/api/consents/decision?childId=" + child + "&purpose=" + purpose + "&categories=" + categories,
+        return Api.body(api.get("/api/consents/decision?childId=" + child + "&purpose=" + purpose + "&categories=" + categories,
                 token), 200).get("permitted").asBoolean();
     }
 
@@ -128,21 +133,8 @@ class ConsentIntegrationTests {
         return "{\"role\": \"" + role + "\", \"method\": \"SIGNED_PAPER\"}";
     }
 
-    private HttpResponse<String> post(String path, String token, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private static JsonNode body(HttpResponse<String> response, int expected) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
-        return Contracts.parse(response.body());
-    }
 
     private static String key(ConsumerRecord<byte[], byte[]> record) {
         return new String(record.key(), StandardCharsets.UTF_8);

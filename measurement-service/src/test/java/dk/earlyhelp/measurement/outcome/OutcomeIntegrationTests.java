@@ -3,9 +3,6 @@ package dk.earlyhelp.measurement.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +19,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dk.earlyhelp.platform.test.Api;
 import dk.earlyhelp.platform.test.Contracts;
 import dk.earlyhelp.platform.test.TestTokens;
 
@@ -43,13 +41,15 @@ class OutcomeIntegrationTests {
     @LocalServerPort
     int port;
 
+    Api api;
+
     @Autowired
     MongoTemplate mongo;
 
-    final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void noResponsesYet() {
+        api = new Api(port);
         mongo.dropCollection("responses");
     }
 
@@ -61,7 +61,7 @@ class OutcomeIntegrationTests {
         assertThat(Contracts.parse(imported.body()).get("imported").asInt())
                 .isEqualTo(ndjson.lines().filter(line -> !line.isBlank()).count());
 
-        JsonNode actual = Contracts.parse(get("/api/measurements/outcomes", STEERING).body());
+        JsonNode actual = Contracts.parse(api.get("/api/measurements/outcomes", STEERING).body());
         JsonNode expected = Contracts.parse(Files.readString(FIXTURES.resolve("outcomes-public.expected.json")));
 
         assertSameFigures("", expected, actual);
@@ -95,8 +95,8 @@ class OutcomeIntegrationTests {
                 """;
         assertThat(importLines(IMPORT, lines).statusCode()).isEqualTo(200);
 
-        JsonNode steering = relational(get("/api/measurements/outcomes?intervention=POWERKIDS", STEERING).body());
-        JsonNode admin = relational(get("/api/measurements/outcomes?intervention=POWERKIDS", ADMIN).body());
+        JsonNode steering = relational(api.get("/api/measurements/outcomes?intervention=POWERKIDS", STEERING).body());
+        JsonNode admin = relational(api.get("/api/measurements/outcomes?intervention=POWERKIDS", ADMIN).body());
 
         assertThat(steering.at("/occasions/BEFORE/suppressed").asBoolean()).isTrue();
         assertThat(steering.at("/occasions/BEFORE").has("mean")).isFalse();
@@ -137,13 +137,7 @@ class OutcomeIntegrationTests {
     }
 
     private HttpResponse<String> importLines(String token, String ndjson) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/measurements/responses/import"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(), HttpResponse.BodyHandlers.ofString());
+        return api.post("/api/measurements/responses/import", token, ndjson, "application/x-ndjson");
     }
 
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

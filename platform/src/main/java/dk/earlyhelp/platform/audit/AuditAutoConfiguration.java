@@ -20,7 +20,7 @@ public class AuditAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(MongoTemplate.class)
-    AuditTrail auditTrail(MongoTemplate mongo, ObjectProvider<Tracer> tracer) {
-        return new AuditTrail(mongo, tracer.getIfAvailable(), Clock.systemUTC());
+    AuditTrail auditTrail(MongoTemplate mongo, ObjectProvider<Tracer> tracer, ObjectProvider<Clock> clock) {
+        return new AuditTrail(mongo, tracer.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
     }
 }

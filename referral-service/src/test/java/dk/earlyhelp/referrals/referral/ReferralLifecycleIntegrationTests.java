@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +14,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.earlyhelp.platform.audit.AuditRecord;
 import dk.earlyhelp.platform.audit.AuditTrail;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
+import dk.earlyhelp.platform.test.Api;
 import dk.earlyhelp.platform.test.Contracts;
 import dk.earlyhelp.platform.test.EventProbe;
 import dk.earlyhelp.platform.test.TestTokens;
@@ -49,13 +48,19 @@ class ReferralLifecycleIntegrationTests {
     @LocalServerPort
     int port;
 
+    Api api;
+
+    @BeforeEach
+    void api() {
+        api = new Api(port);
+    }
+
     @Autowired
     MongoTemplate mongo;
 
     @Autowired
     AuditTrail audit;
 
-    final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void listen() {
@@ -69,11 +74,11 @@ class ReferralLifecycleIntegrationTests {
 
     @Test
     void aDraftIsSharedWithNobodyUntilItIsSubmitted() throws Exception {
-        JsonNode draft = body(post("/api/referrals", TEACHER, referral(uniqueCpr(), false, false)), 201);
+        JsonNode draft = Api.body(api.post("/api/referrals", TEACHER, referral(uniqueCpr(), false, false)), 201);
         String id = draft.get("id").asText();
         assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
 
-        JsonNode submitted = body(post("/api/referrals/" + id + "/submit", TEACHER, ""), 200);
+        JsonNode submitted = Api.body(api.post("/api/referrals/" + id + "/submit", TEACHER, ""), 200);
 
         assertThat(submitted.get("status").asText()).isEqualTo("SUBMITTED");
         ConsumerRecord<byte[], byte[]> event = referralEvents.await(record -> key(record).equals(id));
@@ -83,13 +88,13 @@ class ReferralLifecycleIntegrationTests {
 
     @Test
     void withdrawalNeedsAReasonIsPublishedAndCannotBeRepeated() throws Exception {
-        String id = body(post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)), 201).get("id").asText();
+        String id = Api.body(api.post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)), 201).get("id").asText();
 
-        HttpResponse<String> noReason = post("/api/referrals/" + id + "/withdraw", TEACHER, "{\"reason\": \"\"}");
+        HttpResponse<String> noReason = api.post("/api/referrals/" + id + "/withdraw", TEACHER, "{\"reason\": \"\"}");
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(Contracts.parse(noReason.body()).at("/errors/0/field").asText()).isEqualTo("reason");
 
-        JsonNode withdrawn = body(post("/api/referrals/" + id + "/withdraw", TEACHER,
+        JsonNode withdrawn = Api.body(api.post("/api/referrals/" + id + "/withdraw", TEACHER,
                 "{\"reason\": \"Familien er flyttet\"}"), 200);
         assertThat(withdrawn.get("status").asText()).isEqualTo("WITHDRAWN");
         ConsumerRecord<byte[], byte[]> event = referralEvents.await(record -> key(record).equals(id)
@@ -97,7 +102,7 @@ class ReferralLifecycleIntegrationTests {
         Contracts.assertMatchesSchema("referral-service", ReferralWithdrawn.TYPE, EventProbe.value(event));
         assertThat(EventProbe.value(event)).doesNotContain("flyttet");
 
-        HttpResponse<String> again = post("/api/referrals/" + id + "/withdraw", TEACHER, "{\"reason\": \"igen\"}");
+        HttpResponse<String> again = api.post("/api/referrals/" + id + "/withdraw", TEACHER, "{\"reason\": \"igen\"}");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(Contracts.parse(again.body()).get("type").asText()).endsWith("/illegal-transition");
     }
@@ -105,16 +110,16 @@ class ReferralLifecycleIntegrationTests {
     @Test
     void warnsOfAnOpenReferralForTheSameChildWithoutRevealingItAndCreatesOneWhenConfirmed() throws Exception {
         String cpr = uniqueCpr();
-        body(post("/api/referrals", TEACHER, referral(cpr, true, false)), 201);
+        Api.body(api.post("/api/referrals", TEACHER, referral(cpr, true, false)), 201);
 
-        HttpResponse<String> duplicate = post("/api/referrals", TestTokens.municipalStaff("colleague", "0751"),
+        HttpResponse<String> duplicate = api.post("/api/referrals", TestTokens.municipalStaff("colleague", "0751"),
                 referral(cpr, true, false));
         assertThat(duplicate.statusCode()).isEqualTo(409);
         assertThat(Contracts.parse(duplicate.body()).get("type").asText()).endsWith("/duplicate-referral");
         assertThat(duplicate.body()).doesNotContain("POWERKIDS", "teacher-lifecycle");
 
-        assertThat(post("/api/referrals", TEACHER, referral(cpr, true, true)).statusCode()).isEqualTo(201);
-        assertThat(post("/api/referrals", TestTokens.municipalStaff("caseworker", "0101"), referral(cpr, true, false))
+        assertThat(api.post("/api/referrals", TEACHER, referral(cpr, true, true)).statusCode()).isEqualTo(201);
+        assertThat(api.post("/api/referrals", TestTokens.municipalStaff("caseworker", "0101"), referral(cpr, true, false))
                 .statusCode()).as("another municipality knows the child by another pseudonym").isEqualTo(201);
     }
 
@@ -122,16 +127,16 @@ class ReferralLifecycleIntegrationTests {
     void badInputAnswers400NamingTheFieldAndStoresNothing() throws Exception {
         long before = mongo.getCollection("referrals").countDocuments();
 
-        assertField(post("/api/referrals", TEACHER, referral("310215-4321", true, false)), "child.cpr");
-        assertField(post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)
+        assertField(api.post("/api/referrals", TEACHER, referral("310215-4321", true, false)), "child.cpr");
+        assertField(api.post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)
                 .replace("\"birthDate\": null", "\"birthDate\": \"2001-01-01\"")), "child.birthDate");
-        assertField(post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)
+        assertField(api.post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)
                 .replace("\"wishes\": \"At tale med andre børn\"", "\"wishes\": \"" + "x".repeat(4001) + "\"")),
                 "childView.wishes");
-        assertField(post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)
+        assertField(api.post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)
                 .replace("\"interventionCode\": \"POWERKIDS\"", "\"interventionCode\": \"powerkids!\"")),
                 "interventionCode");
-        HttpResponse<String> wrongType = post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)
+        HttpResponse<String> wrongType = api.post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)
                 .replace("\"submit\": true", "\"submit\": \"soon\""));
         assertThat(wrongType.statusCode()).isEqualTo(400);
         assertThat(wrongType.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -141,7 +146,7 @@ class ReferralLifecycleIntegrationTests {
 
     @Test
     void followsTheNgosNewsFromTheNgoServicesOwnExamplesOncePerEvent() throws Exception {
-        String id = body(post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)), 201).get("id").asText();
+        String id = Api.body(api.post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)), 201).get("id").asText();
         String received = UUID.randomUUID().toString();
         publishNgoExample("ngo.referral-received.v1", received, id);
         await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("RECEIVED"));
@@ -150,7 +155,7 @@ class ReferralLifecycleIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("DECLINED"));
         publishNgoExample("ngo.referral-received.v1", received, id);
 
-        JsonNode referral = body(get("/api/referrals/" + id, TEACHER), 200);
+        JsonNode referral = Api.body(api.get("/api/referrals/" + id, TEACHER), 200);
         assertThat(referral.get("suggestedInterventionCode").asText()).isEqualTo("SAMTALEGRUPPER");
         assertThat(referral.get("timeline")).extracting(step -> step.get("status").asText())
                 .containsExactly("DRAFT", "SUBMITTED", "RECEIVED", "DECLINED");
@@ -160,8 +165,8 @@ class ReferralLifecycleIntegrationTests {
     @Test
     void neitherEventsNorLogsCarryTheChildsNameOrCprNumber(CapturedOutput output) throws Exception {
         String cpr = uniqueCpr();
-        String id = body(post("/api/referrals", TEACHER, referral(cpr, true, false)), 201).get("id").asText();
-        JsonNode stored = body(get("/api/referrals/" + id, TEACHER), 200);
+        String id = Api.body(api.post("/api/referrals", TEACHER, referral(cpr, true, false)), 201).get("id").asText();
+        JsonNode stored = Api.body(api.get("/api/referrals/" + id, TEACHER), 200);
 
         String event = EventProbe.value(referralEvents.await(record -> key(record).equals(id)));
 
@@ -173,12 +178,12 @@ class ReferralLifecycleIntegrationTests {
 
     @Test
     void everyReadChangeAndRefusalIsAuditedWithIdsOnly() throws Exception {
-        JsonNode created = body(post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)), 201);
+        JsonNode created = Api.body(api.post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)), 201);
         String id = created.get("id").asText();
         String child = created.at("/child/id").asText();
 
-        body(get("/api/referrals/" + id, TEACHER), 200);
-        assertThat(get("/api/referrals/" + id, TestTokens.municipalStaff("caseworker", "0101")).statusCode())
+        Api.body(api.get("/api/referrals/" + id, TEACHER), 200);
+        assertThat(api.get("/api/referrals/" + id, TestTokens.municipalStaff("caseworker", "0101")).statusCode())
                 .isEqualTo(404);
 
         List<AuditRecord> trail = audit.about(child);
@@ -194,7 +199,7 @@ class ReferralLifecycleIntegrationTests {
     }
 
     private String status(String id) throws Exception {
-        return body(get("/api/referrals/" + id, TEACHER), 200).get("status").asText();
+        return Api.body(api.get("/api/referrals/" + id, TEACHER), 200).get("status").asText();
     }
 
     private void publishNgoExample(String type, String eventId, String referralId) {
@@ -230,21 +235,8 @@ class ReferralLifecycleIntegrationTests {
         assertThat(response.body()).contains("\"field\":\"" + field + "\"");
     }
 
-    private HttpResponse<String> post(String path, String token, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private static JsonNode body(HttpResponse<String> response, int expectedStatus) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
-        return Contracts.parse(response.body());
-    }
 
     private static String key(ConsumerRecord<byte[], byte[]> record) {
         return new String(record.key(), StandardCharsets.UTF_8);
