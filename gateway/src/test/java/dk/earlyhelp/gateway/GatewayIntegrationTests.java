@@ -117,6 +117,18 @@ class GatewayIntegrationTests {
     }
 
     @Test
+    void portalPagesTellBrowsersToLoadOnlyWhatThePortalServes() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(BASE + "/logged-out")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "form-action 'self'"));
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+    }
+
+    @Test
     void publishesTheKeysServicesValidateTokensWith() throws Exception {
         HttpResponse<String> jwks = http.send(HttpRequest.newBuilder(URI.create(BASE + "/oauth2/jwks")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

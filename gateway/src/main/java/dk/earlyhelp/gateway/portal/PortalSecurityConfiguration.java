@@ -19,6 +19,11 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 import dk.earlyhelp.gateway.identity.IdentityProperties;
 
@@ -33,7 +38,8 @@ class PortalSecurityConfiguration {
 
     @Bean
     @Order(4)
-    SecurityFilterChain portalChain(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
+    SecurityFilterChain portalChain(HttpSecurity http, ClientRegistrationRepository registrations,
+            IdentityProperties identity) throws Exception {
         DefaultOAuth2AuthorizationRequestResolver withPkce = new DefaultOAuth2AuthorizationRequestResolver(
                 registrations, "/oauth2/authorization");
         withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -49,8 +55,24 @@ class PortalSecurityConfiguration {
                 .oauth2Login(login -> login
                         .loginPage("/oauth2/authorization/" + REGISTRATION)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce)))
-                .logout(logout -> logout.logoutSuccessHandler(endSession));
+                .logout(logout -> logout.logoutSuccessHandler(endSession))
+                .headers(headers -> headers
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**")),
+                                new ContentSecurityPolicyHeaderWriter(contentSecurityPolicy(identity))))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frames -> frames.deny()));
         return http.build();
+    }
+
+    /**
+     * Pages load only what the portal serves itself; forms may go to the identity provider too,
+     * since logging out redirects there. Swagger UI keeps its own inline scripts and is left out.
+     */
+    static String contentSecurityPolicy(IdentityProperties identity) {
+        String provider = java.net.URI.create(identity.authorizationUri()).resolve("/").toString();
+        return "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+                + "form-action 'self' " + provider.substring(0, provider.length() - 1);
     }
 
     @Bean
