@@ -18,6 +18,9 @@ public record PortalUser(String displayName, Caller caller) {
         if (caller.hasRole("NGO_COORDINATOR")) {
             items.add(new NavigationItem("nav.inbox", "/indbakke"));
         }
+        if (caller.hasRole("STEERING_GROUP") || caller.hasRole("ADMIN")) {
+            items.add(new NavigationItem("nav.outcomes", "/resultater"));
+        }
         if (caller.hasRole("ADMIN")) {
             items.add(new NavigationItem("nav.apiDocs", "/swagger-ui.html"));
         }

@@ -166,6 +166,20 @@ class PortalBrowserIT {
         logOut();
     }
 
+    @Test
+    void steeringGroupMemberSeesOutcomeFiguresOfTheirPartnershipOnly() {
+        logIn("styregruppe.aarhus");
+        browser.findElement(By.linkText("Resultater")).click();
+        waitFor(By.cssSelector("main section h2"));
+
+        assertThat(browser.findElements(By.cssSelector("main section h2")).stream().map(h -> h.getText()).toList())
+                .contains("Relationel trivsel", "Positiv selvopfattelse");
+        assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("Før – Efter", "%")
+                .doesNotContain("E-0", "C-0");
+        assertAccessible("outcome figures");
+        logOut();
+    }
+
     /** Logs in on the login page, in Danish whatever an earlier journey chose. */
     private void logIn(String username) {
         browser.get(portal + "/login?lang=da");
