@@ -61,6 +61,7 @@ public class Referral {
     private Urgency urgency;
     private ChildView childView;
     private ReferralStatus status;
+    private Instant createdAt;
     private String suggestedInterventionCode;
     private List<TimelineEntry> timeline = new ArrayList<>();
     private List<PendingEvent> pendingEvents = new ArrayList<>();
@@ -89,6 +90,7 @@ public class Referral {
         referral.urgency = urgency;
         referral.childView = childView;
         referral.status = ReferralStatus.DRAFT;
+        referral.createdAt = now;
         referral.record(ReferralStatus.DRAFT, now, referrer.id(), null);
         if (submitNow) {
             referral.submit(referrer.id(), now);

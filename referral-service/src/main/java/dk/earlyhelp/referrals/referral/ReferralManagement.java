@@ -111,7 +111,7 @@ public class ReferralManagement {
         Collection<ReferralStatus> wanted = statuses == null || statuses.isEmpty()
                 ? EnumSet.allOf(ReferralStatus.class) : statuses;
         Page<Referral> found = referrals.findByMunicipalityCodeAndReferrerIdAndStatusIn(caller.organisation(),
-                caller.subject(), wanted, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "_id")));
+                caller.subject(), wanted, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt")));
         found.forEach(referral -> audit.record(caller, AuditRecord.Action.READ, "referral", referral.id(),
                 referral.child().pseudonym()));
         return found;

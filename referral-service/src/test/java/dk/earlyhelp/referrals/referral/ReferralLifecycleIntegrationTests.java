@@ -177,6 +177,23 @@ class ReferralLifecycleIntegrationTests {
     }
 
     @Test
+    void listsTheCallersOwnReferralsNewestFirstByStatusAndPage() throws Exception {
+        String teacher = TestTokens.municipalStaff("teacher-list-" + UUID.randomUUID(), "0751");
+        String first = Api.body(api.post("/api/referrals", teacher, referral(uniqueCpr(), true, true)), 201).get("id").asText();
+        String draft = Api.body(api.post("/api/referrals", teacher, referral(uniqueCpr(), false, true)), 201).get("id").asText();
+        String last = Api.body(api.post("/api/referrals", teacher, referral(uniqueCpr(), true, true)), 201).get("id").asText();
+
+        JsonNode all = Api.body(api.get("/api/referrals", teacher), 200);
+        JsonNode submitted = Api.body(api.get("/api/referrals?status=SUBMITTED&size=1", teacher), 200);
+
+        assertThat(all.get("items")).extracting(item -> item.get("id").asText()).containsExactly(last, draft, first);
+        assertThat(submitted.get("totalItems").asInt()).isEqualTo(2);
+        assertThat(submitted.get("totalPages").asInt()).isEqualTo(2);
+        assertThat(submitted.get("items")).extracting(item -> item.get("id").asText()).containsExactly(last);
+        assertThat(api.get("/api/referrals?size=1000", teacher).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void everyReadChangeAndRefusalIsAuditedWithIdsOnly() throws Exception {
         JsonNode created = Api.body(api.post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)), 201);
         String id = created.get("id").asText();
