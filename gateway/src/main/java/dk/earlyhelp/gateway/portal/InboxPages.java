@@ -54,8 +54,11 @@ class InboxPages {
             return inbox.unavailable() ? "inbox" : "not-found";
         }
         model.addAttribute("item", Rows.inboxItem(item));
+        // A better offer must be one the child's municipality has.
         model.addAttribute("offers", services.get(SERVICE, "/api/ngo/interventions", PortalController.token(request),
-                ServiceCalls.LIST, List.of()).value());
+                ServiceCalls.LIST, List.<Map<String, Object>>of()).value().stream()
+                .filter(offer -> ((List<?>) offer.get("municipalities")).contains(item.get("municipalityCode")))
+                .toList());
         model.addAttribute("form", model.containsAttribute("form") ? model.getAttribute("form") : DecisionForm.EMPTY);
         return "decision";
     }

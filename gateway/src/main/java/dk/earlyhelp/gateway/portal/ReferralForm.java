@@ -12,17 +12,30 @@ import org.springframework.util.MultiValueMap;
  */
 public record ReferralForm(String firstName, String lastName, String cpr, String birthDate, String gender, String school,
                     String postcode, String interventionCode, List<String> concerns, String urgency,
-                    String whatIsHard, String wishes, boolean confirmDuplicate) {
+                    String whatIsHard, String wishes, boolean confirmDuplicate, String basedOn) {
 
     static final ReferralForm EMPTY = new ReferralForm(null, null, null, null, null, null, null, null, List.of(),
-            "NORMAL", null, null, false);
+            "NORMAL", null, null, false, null);
+
+    /** A new referral of the same child to the offer the NGO suggested, filled in from the declined one. */
+    @SuppressWarnings("unchecked")
+    static ReferralForm reReferral(Map<String, Object> original) {
+        Map<String, Object> child = (Map<String, Object>) original.get("child");
+        Map<String, Object> childView = (Map<String, Object>) original.get("childView");
+        return new ReferralForm((String) child.get("firstName"), (String) child.get("lastName"), null,
+                (String) child.get("birthDate"), (String) child.get("gender"), null, null,
+                (String) original.get("suggestedInterventionCode"), (List<String>) original.get("concerns"),
+                (String) original.get("urgency"), (String) childView.get("whatIsHard"),
+                (String) childView.get("wishes"), false, (String) original.get("id"));
+    }
 
     static ReferralForm of(MultiValueMap<String, String> fields) {
         return new ReferralForm(fields.getFirst("firstName"), fields.getFirst("lastName"), fields.getFirst("cpr"),
                 fields.getFirst("birthDate"), fields.getFirst("gender"), fields.getFirst("school"),
                 fields.getFirst("postcode"), fields.getFirst("interventionCode"),
                 fields.getOrDefault("concerns", List.of()), fields.getFirst("urgency"), fields.getFirst("whatIsHard"),
-                fields.getFirst("wishes"), "true".equals(fields.getFirst("confirmDuplicate")));
+                fields.getFirst("wishes"), "true".equals(fields.getFirst("confirmDuplicate")),
+                fields.getFirst("basedOn"));
     }
 
     /** The request to the referral service; blank fields are left out, so the service names what is missing. */
@@ -46,6 +59,7 @@ public record ReferralForm(String firstName, String lastName, String cpr, String
         request.put("childView", childView);
         request.put("submit", submit);
         request.put("confirmDuplicate", confirmDuplicate);
+        put(request, "basedOn", basedOn);
         return request;
     }
 

@@ -47,12 +47,20 @@ class ReferralPages {
             "LACKS_ADULT_CONTACT", "LOW_SELF_ESTEEM", "LONELINESS", "ANXIETY", "DEPRESSION", "SELF_HARM_THOUGHTS",
             "OWN_SUICIDE_ATTEMPT", "INTENSE_SUICIDAL_THOUGHTS_OR_PLANS");
 
+    /** An empty form, or with {@code fra} the declined referral's child and the suggested offer (bridge-building). */
     @GetMapping("/ny")
-    String newReferral(@ModelAttribute("user") PortalUser user, HttpServletRequest request, Model model) {
+    String newReferral(@ModelAttribute("user") PortalUser user, @RequestParam(name = "fra", required = false) String basedOn,
+            HttpServletRequest request, Model model) {
         if (!allowed(user)) {
             return "forbidden";
         }
-        return form(user, ReferralForm.EMPTY, Map.of(), false, request, model);
+        ReferralForm form = ReferralForm.EMPTY;
+        if (basedOn != null) {
+            Map<String, Object> original = services.get(SERVICE, "/api/referrals/" + basedOn,
+                    PortalController.token(request), ServiceCalls.OBJECT, null).value();
+            form = original == null ? form : ReferralForm.reReferral(original);
+        }
+        return form(user, form, Map.of(), false, request, model);
     }
 
     /** Sends the referral, or keeps it as a draft; on errors the form comes back filled in, with what to correct. */

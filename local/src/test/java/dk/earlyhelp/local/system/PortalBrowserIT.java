@@ -99,7 +99,7 @@ class PortalBrowserIT {
     }
 
     @Test
-    void coordinatorDeclinesWithABetterOfferAndTheTeacherSeesItBridgeBuilding() throws Exception {
+    void coordinatorDeclinesWithABetterOfferAndTheTeacherReRefersInOneClick() throws Exception {
         String referralId = ReferralsApi.submit(portal, UserTokens.accessToken(portal, "laerer.aarhus"),
                 "Bo", "Nielsen", "2016-05-02", "BOY");
         logIn("koordinator.powerkids");
@@ -116,7 +116,7 @@ class PortalBrowserIT {
         assertAccessible("decision form with errors");
 
         new Select(browser.findElement(By.id("reason"))).selectByValue("OUTSIDE_TARGET_GROUP");
-        new Select(browser.findElement(By.id("suggestedInterventionCode"))).selectByValue("SAMTALEGRUPPER");
+        new Select(browser.findElement(By.id("suggestedInterventionCode"))).selectByValue("CYKELHJELM");
         browser.findElement(By.cssSelector("button[type=submit].button:not(.button-secondary)")).click();
         waitFor(By.cssSelector(".alert-success"));
         assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("afvist");
@@ -127,9 +127,20 @@ class PortalBrowserIT {
             driver.get(portal + "/henvisninger/" + referralId);
             return driver.findElement(By.cssSelector("dd.status")).getText().equals("Afvist");
         });
-        assertThat(browser.findElement(By.cssSelector(".alert-info")).getText()).contains("SAMTALEGRUPPER");
+        assertThat(browser.findElement(By.cssSelector(".alert-info")).getText()).contains("CYKELHJELM");
         assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("Barnet er uden for målgruppen");
         assertAccessible("referral declined with a suggestion");
+
+        browser.findElement(By.linkText("Henvis barnet til det foreslåede tilbud")).click();
+        waitFor(By.id("firstName"));
+        assertThat(browser.findElement(By.id("firstName")).getAttribute("value")).isEqualTo("Bo");
+        assertThat(new Select(browser.findElement(By.id("interventionCode"))).getFirstSelectedOption()
+                .getAttribute("value")).isEqualTo("CYKELHJELM");
+        assertThat(browser.findElement(By.id("whatIsHard")).getAttribute("value")).isEqualTo("Mor og far skændes");
+        browser.findElement(By.cssSelector("button[value=submit]")).click();
+        waitFor(By.cssSelector(".alert-success"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Henvisning af Bo Nielsen");
+        assertThat(browser.findElement(By.cssSelector(".facts")).getText()).contains("CYKELHJELM");
         logOut();
     }
 

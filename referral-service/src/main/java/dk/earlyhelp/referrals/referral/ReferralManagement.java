@@ -56,18 +56,21 @@ public class ReferralManagement {
      */
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
     public Referral create(Caller caller, NewReferral request) {
-        CprNumber cpr = cpr(request.cpr());
-        LocalDate birthDate = birthDate(cpr, request.birthDate());
-        String pseudonym = identities.pseudonym(caller.organisation(), cpr, request.firstName(), request.lastName(),
-                birthDate);
+        // Re-referring (bridge-building) keeps the child's identity, CPR number included, from the original.
+        Child original = request.basedOn() == null ? null : readable(caller, request.basedOn()).child();
+        CprNumber cpr = original == null ? cpr(request.cpr()) : null;
+        LocalDate birthDate = original == null ? birthDate(cpr, request.birthDate()) : original.birthDate();
+        String pseudonym = original != null ? original.pseudonym()
+                : identities.pseudonym(caller.organisation(), cpr, request.firstName(), request.lastName(), birthDate);
         if (!request.confirmDuplicate()
                 && referrals.existsByMunicipalityCodeAndChildPseudonymAndStatusIn(caller.organisation(), pseudonym, OPEN)) {
             throw new ProblemException(HttpStatus.CONFLICT, "duplicate-referral", "Possible duplicate",
                     "This child already has an open referral in your municipality. Check with your colleagues, "
                             + "or confirm that you want to create another one.");
         }
-        Child child = new Child(pseudonym, request.firstName(), request.lastName(), birthDate, request.gender(),
-                request.school(), request.postcode(), identities.encrypt(cpr));
+        Child child = original != null ? original
+                : new Child(pseudonym, request.firstName(), request.lastName(), birthDate, request.gender(),
+                        request.school(), request.postcode(), identities.encrypt(cpr));
         Referrer referrer = new Referrer(caller.subject(), caller.organisation(),
                 caller.staffRole() == null ? "UNKNOWN" : caller.staffRole());
         Referral referral = store.insert(Referral.create(UUID.randomUUID().toString(), referrer, child,
@@ -186,6 +189,7 @@ public class ReferralManagement {
     /** What the referrer tells about the child and the wished offer. */
     public record NewReferral(String cpr, String firstName, String lastName, LocalDate birthDate, Child.Gender gender,
                               String school, String postcode, String interventionCode, List<String> concerns,
-                              Urgency urgency, ChildView childView, boolean submit, boolean confirmDuplicate) {
+                              Urgency urgency, ChildView childView, boolean submit, boolean confirmDuplicate,
+                              String basedOn) {
     }
 }

@@ -124,6 +124,26 @@ class ReferralLifecycleIntegrationTests {
     }
 
     @Test
+    void reReferringAfterADeclineKeepsTheChildsIdentity() throws Exception {
+        JsonNode original = Api.body(api.post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)), 201);
+        String id = original.get("id").asText();
+        publishNgoExample("ngo.referral-decided.v1", UUID.randomUUID().toString(), id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("DECLINED"));
+
+        JsonNode again = Api.body(api.post("/api/referrals", TEACHER, referral("", true, false)
+                .replace("\"POWERKIDS\"", "\"SAMTALEGRUPPER\"")
+                .replace("\"confirmDuplicate\": false", "\"confirmDuplicate\": false, \"basedOn\": \"" + id + "\"")), 201);
+
+        assertThat(again.at("/child/id").asText()).isEqualTo(original.at("/child/id").asText());
+        assertThat(again.at("/child/hasCpr").asBoolean()).isTrue();
+        assertThat(again.get("interventionCode").asText()).isEqualTo("SAMTALEGRUPPER");
+        assertThat(Api.body(api.post("/api/referrals", TestTokens.municipalStaff("cph", "0101"),
+                referral("", true, false).replace("\"confirmDuplicate\": false",
+                        "\"confirmDuplicate\": false, \"basedOn\": \"" + id + "\"")), 404))
+                .as("another municipality's referral cannot be the basis").isNotNull();
+    }
+
+    @Test
     void badInputAnswers400NamingTheFieldAndStoresNothing() throws Exception {
         long before = mongo.getCollection("referrals").countDocuments();
 

@@ -9,8 +9,12 @@ import dk.earlyhelp.referrals.referral.TimelineEntry;
 
 /** A referral as its referrer sees it. */
 public record ReferralResponse(String id, String status, String interventionCode, List<String> concerns,
-                               String urgency, ChildSummary child, String suggestedInterventionCode,
-                               List<Step> timeline) {
+                               String urgency, ChildSummary child, ChildViewResponse childView,
+                               String suggestedInterventionCode, List<Step> timeline) {
+
+    /** The child's own view as the referrer wrote it down. */
+    public record ChildViewResponse(String whatIsHard, String wishes) {
+    }
 
     /** The child as the referrer gave them; the CPR number is never sent back, only whether there is one. */
     public record ChildSummary(String id, String firstName, String lastName, LocalDate birthDate, String gender,
@@ -26,6 +30,7 @@ public record ReferralResponse(String id, String status, String interventionCode
                 new ChildSummary(referral.child().pseudonym(), referral.child().firstName(),
                         referral.child().lastName(), referral.child().birthDate(), referral.child().gender().name(),
                         referral.child().encryptedCpr() != null),
+                new ChildViewResponse(referral.childView().whatIsHard(), referral.childView().wishes()),
                 referral.suggestedInterventionCode(),
                 referral.timeline().stream().map(ReferralResponse::step).toList());
     }

@@ -26,7 +26,10 @@ public record SubmitReferralRequest(
         @NotNull @Valid ChildViewRequest childView,
         @Schema(description = "false keeps the referral as a draft; default true") Boolean submit,
         @Schema(description = "true creates the referral although the child already has an open one")
-        Boolean confirmDuplicate) {
+        Boolean confirmDuplicate,
+        @Schema(description = "id of an earlier referral of the same child (re-referral after a decline); "
+                + "the child's identity is taken from it")
+        @Pattern(regexp = "[0-9a-f-]{36}", message = "must be a referral id") String basedOn) {
 
     public record ChildRequest(
             @Schema(description = "CPR number, DDMMYY-SSSS; stored encrypted, never shown again or shared")
@@ -50,6 +53,6 @@ public record SubmitReferralRequest(
                 child.gender(), child.school(), child.postcode(), interventionCode, concerns,
                 urgency == null ? Urgency.NORMAL : urgency,
                 new ChildView(childView.whatIsHard().strip(), childView.wishes().strip()),
-                submit == null || submit, confirmDuplicate != null && confirmDuplicate);
+                submit == null || submit, confirmDuplicate != null && confirmDuplicate, basedOn);
     }
 }
