@@ -145,7 +145,7 @@ class PortalBrowserIT {
     }
 
     @Test
-    void teacherRefersAChildThroughTheFormCorrectingWhatIsMissingWithoutLosingInput() {
+    void teacherRefersAChildCorrectingWhatIsMissingWithoutLosingInputThenWithdrawsIt() {
         logIn("laerer.aarhus");
         browser.findElement(By.linkText("Henvis et barn")).click();
         waitFor(By.id("firstName"));
@@ -174,6 +174,16 @@ class PortalBrowserIT {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Henvisning af Sofie Madsen");
         assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Henvisningen er sendt");
         assertAccessible("referral sent");
+
+        browser.findElement(By.cssSelector("#withdraw-title + form button")).click();
+        waitFor(By.id("reason-error"));
+        assertThat(browser.findElement(By.id("reason-error")).getText()).contains("Skriv en begrundelse");
+        browser.findElement(By.id("reason")).sendKeys("Familien har fundet et andet tilbud");
+        browser.findElement(By.cssSelector("#withdraw-title + form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                ExpectedConditions.textToBe(By.cssSelector("dd.status"), "Trukket tilbage"));
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("trukket tilbage");
+        assertThat(browser.findElements(By.id("withdraw-title"))).as("no withdrawing twice").isEmpty();
         logOut();
     }
 
