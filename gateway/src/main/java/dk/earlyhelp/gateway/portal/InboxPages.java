@@ -113,18 +113,13 @@ class InboxPages {
 
         Map<String, Object> toRequest() {
             Map<String, Object> request = new LinkedHashMap<>();
-            put(request, "decision", decision);
-            put(request, "reason", reason);
-            put(request, "explanation", explanation);
-            put(request, "suggestedInterventionCode", suggestedInterventionCode);
-            put(request, "expectedStart", expectedStart);
+            ReferralForm.put(request, "decision", decision);
+            ReferralForm.put(request, "reason", reason);
+            ReferralForm.put(request, "explanation", explanation);
+            ReferralForm.put(request, "suggestedInterventionCode", suggestedInterventionCode);
+            ReferralForm.put(request, "expectedStart", expectedStart);
             return request;
         }
 
-        private static void put(Map<String, Object> request, String field, String value) {
-            if (value != null && !value.isBlank()) {
-                request.put(field, value.strip());
-            }
-        }
     }
 }

@@ -38,6 +38,13 @@ public record ReferralForm(String firstName, String lastName, String cpr, String
                 fields.getFirst("basedOn"));
     }
 
+    /** Adds a form field to a request only when the user filled it in, so the service names what is missing. */
+    static void put(Map<String, Object> target, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            target.put(field, value.strip());
+        }
+    }
+
     /** The request to the referral service; blank fields are left out, so the service names what is missing. */
     Map<String, Object> toRequest(boolean submit) {
         Map<String, Object> child = new LinkedHashMap<>();
@@ -67,9 +74,4 @@ public record ReferralForm(String firstName, String lastName, String cpr, String
         return concerns.contains(code);
     }
 
-    private static void put(Map<String, Object> target, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            target.put(field, value.strip());
-        }
-    }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import dk.earlyhelp.platform.events.PendingEvent;
 
@@ -31,6 +30,6 @@ public record ReferralDecided(String referralId, Decision.Outcome decision, Deci
             data.put("expectedStart", expectedStart.toString());
         }
         data.put("occurredAt", occurredAt.toString());
-        return new PendingEvent(UUID.randomUUID().toString(), TYPE, referralId, referralId, occurredAt, data);
+        return PendingEvent.of(TYPE, referralId, occurredAt, data);
     }
 }

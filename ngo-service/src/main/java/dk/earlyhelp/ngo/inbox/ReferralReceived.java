@@ -3,7 +3,6 @@ package dk.earlyhelp.ngo.inbox;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import dk.earlyhelp.platform.events.PendingEvent;
 
@@ -21,6 +20,6 @@ public record ReferralReceived(String referralId, String ngoCode, String interve
         data.put("ngoCode", ngoCode);
         data.put("interventionCode", interventionCode);
         data.put("occurredAt", occurredAt.toString());
-        return new PendingEvent(UUID.randomUUID().toString(), TYPE, referralId, referralId, occurredAt, data);
+        return PendingEvent.of(TYPE, referralId, occurredAt, data);
     }
 }

@@ -2,17 +2,12 @@ package dk.earlyhelp.platform.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Checks every service must pass: readiness covers the store, metrics are scraped, APIs need a token. */
 public final class ServiceChecks {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private ServiceChecks() {
     }
@@ -38,10 +33,6 @@ public final class ServiceChecks {
     }
 
     public static HttpResponse<String> get(int port, String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Api(port).get(path, token);
     }
 }

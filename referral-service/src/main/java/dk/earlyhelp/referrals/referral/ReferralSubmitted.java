@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import dk.earlyhelp.platform.events.PendingEvent;
 
@@ -30,6 +29,6 @@ public record ReferralSubmitted(String referralId, String childId, int childAge,
         data.put("urgency", urgency);
         data.put("referrerRole", referrerRole);
         data.put("occurredAt", occurredAt.toString());
-        return new PendingEvent(UUID.randomUUID().toString(), TYPE, referralId, referralId, occurredAt, data);
+        return PendingEvent.of(TYPE, referralId, occurredAt, data);
     }
 }

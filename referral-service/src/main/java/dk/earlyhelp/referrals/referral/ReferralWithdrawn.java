@@ -3,7 +3,6 @@ package dk.earlyhelp.referrals.referral;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import dk.earlyhelp.platform.events.PendingEvent;
 
@@ -20,6 +19,6 @@ public record ReferralWithdrawn(String referralId, String childId, Instant occur
         data.put("referralId", referralId);
         data.put("childId", childId);
         data.put("occurredAt", occurredAt.toString());
-        return new PendingEvent(UUID.randomUUID().toString(), TYPE, referralId, referralId, occurredAt, data);
+        return PendingEvent.of(TYPE, referralId, occurredAt, data);
     }
 }
