@@ -31,7 +31,8 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Demo logins printed with the ready line; the gateway holds them (see its DemoIdentities). */
     static final List<String> DEMO_LOGINS = List.of("laerer.aarhus (lærer, Aarhus)",
-            "sagsbehandler.kbh (sagsbehandler, København)", "koordinator.powerkids (Powerkids)",
+            "sagsbehandler.kbh (sagsbehandler, København)", "sundhedsplejerske.odense (sundhedsplejerske, Odense)",
+            "koordinator.powerkids (Powerkids)",
             "koordinator.stroem (STRØM)", "frivillig.powerkids (frivillig)",
             "styregruppe.aarhus (styregruppe Aarhus–Powerkids)", "admin (administrator)");
 

@@ -21,6 +21,8 @@ public final class DemoIdentities {
                     List.of(), "TEACHER"),
             "sagsbehandler.kbh", new Profile("Jonas Berg", List.of("MUNICIPAL_STAFF"), "MUNICIPALITY", "0101",
                     List.of(), "CASEWORKER"),
+            "sundhedsplejerske.odense", new Profile("Lone Bech", List.of("MUNICIPAL_STAFF"), "MUNICIPALITY", "0461",
+                    List.of(), "HEALTH_VISITOR"),
             "koordinator.powerkids", new Profile("Sara Lund", List.of("NGO_COORDINATOR"), "NGO", "URK_AAR",
                     List.of("POWERKIDS-0751"), null),
             "koordinator.stroem", new Profile("Ali Hassan", List.of("NGO_COORDINATOR"), "NGO", "URK_KBH",
@@ -36,7 +38,10 @@ public final class DemoIdentities {
             "demo-import", new Client("demo-import-secret", new Profile("Demo import", List.of("MEASUREMENT_IMPORT"),
                     "PLATFORM", "PLATFORM", ALL_PARTNERSHIPS, null)),
             "demo-steering", new Client("demo-steering-secret", new Profile("Demo steering group",
-                    List.of("STEERING_GROUP"), "PLATFORM", "PLATFORM", ALL_PARTNERSHIPS, null)));
+                    List.of("STEERING_GROUP"), "PLATFORM", "PLATFORM", ALL_PARTNERSHIPS, null)),
+            // A municipal case system pushes referrals as its municipality's integration client.
+            "demo-case-system", new Client("demo-case-system-secret", new Profile("Aarhus case system",
+                    List.of("MUNICIPAL_STAFF"), "MUNICIPALITY", "0751", List.of(), "CASE_SYSTEM")));
 
     public record Client(String secret, Profile profile) {
     }

@@ -54,6 +54,10 @@ class InboxPages {
             return inbox.unavailable() ? "inbox" : "not-found";
         }
         model.addAttribute("item", Rows.inboxItem(item));
+        // What the referrer wrote (the child's view, a reason for referring outside the target group)
+        // stays in the referral service; the NGO delivering the offer reads it from there.
+        model.addAttribute("referral", services.get("referral-service", "/api/referrals/" + referralId + "/for-ngo",
+                PortalController.token(request), ServiceCalls.OBJECT, null).value());
         // A better offer must be one the child's municipality has.
         model.addAttribute("offers", services.get(SERVICE, "/api/ngo/interventions", PortalController.token(request),
                 ServiceCalls.LIST, List.<Map<String, Object>>of()).value().stream()

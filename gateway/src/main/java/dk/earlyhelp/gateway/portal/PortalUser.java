@@ -12,6 +12,7 @@ public record PortalUser(String displayName, Caller caller) {
         List<NavigationItem> items = new java.util.ArrayList<>();
         items.add(new NavigationItem("nav.home", "/"));
         if (caller.hasRole("MUNICIPAL_STAFF")) {
+            items.add(new NavigationItem("nav.offers", "/tilbud"));
             items.add(new NavigationItem("nav.newReferral", "/henvisninger/ny"));
             items.add(new NavigationItem("nav.referrals", "/henvisninger"));
         }

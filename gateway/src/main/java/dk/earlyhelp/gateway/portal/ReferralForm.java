@@ -8,34 +8,61 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * The referral form as the referrer filled it in, kept whole so nothing is lost when the page is
- * shown again with corrections; turned into the referral service's request on sending.
+ * shown again with corrections; turned into the referral service's request on saving.
+ *
+ * @param draftId               the draft this form saves into; null until the first save
+ * @param hasCpr                the draft already holds a CPR number, which is never shown again
+ * @param specialSupportMeasure "true", "false" or blank (not known)
  */
-public record ReferralForm(String firstName, String lastName, String cpr, String birthDate, String gender, String school,
-                    String postcode, String interventionCode, List<String> concerns, String urgency,
-                    String whatIsHard, String wishes, boolean confirmDuplicate, String basedOn) {
+public record ReferralForm(String draftId, String firstName, String lastName, String cpr, boolean hasCpr,
+                           String birthDate, String gender, String school, String postcode, String interventionCode,
+                           List<String> concerns, String urgency, String specialSupportMeasure, String schoolSupport,
+                           String whatIsHard, String wishes, String overrideReason, boolean confirmDuplicate,
+                           String basedOn) {
 
-    static final ReferralForm EMPTY = new ReferralForm(null, null, null, null, null, null, null, null, List.of(),
-            "NORMAL", null, null, false, null);
+    static final ReferralForm EMPTY = new ReferralForm(null, null, null, null, false, null, null, null, null, null,
+            List.of(), "NORMAL", null, null, null, null, null, false, null);
+
+    /** A new form for an offer found in the search, with what the search already said about the child. */
+    static ReferralForm forOffer(String interventionCode, String gender, List<String> concerns) {
+        return new ReferralForm(null, null, null, null, false, null, gender, null, null, interventionCode,
+                concerns == null ? List.of() : concerns, "NORMAL", null, null, null, null, null, false, null);
+    }
 
     /** A new referral of the same child to the offer the NGO suggested, filled in from the declined one. */
-    @SuppressWarnings("unchecked")
     static ReferralForm reReferral(Map<String, Object> original) {
-        Map<String, Object> child = (Map<String, Object>) original.get("child");
-        Map<String, Object> childView = (Map<String, Object>) original.get("childView");
-        return new ReferralForm((String) child.get("firstName"), (String) child.get("lastName"), null,
-                (String) child.get("birthDate"), (String) child.get("gender"), null, null,
-                (String) original.get("suggestedInterventionCode"), (List<String>) original.get("concerns"),
-                (String) original.get("urgency"), (String) childView.get("whatIsHard"),
-                (String) childView.get("wishes"), false, (String) original.get("id"));
+        ReferralForm saved = fromReferral(original);
+        return new ReferralForm(null, saved.firstName, saved.lastName, null, false, saved.birthDate, saved.gender,
+                saved.school, saved.postcode, (String) original.get("suggestedInterventionCode"), saved.concerns,
+                saved.urgency, saved.specialSupportMeasure, saved.schoolSupport, saved.whatIsHard, saved.wishes, null,
+                false, (String) original.get("id"));
+    }
+
+    /** A saved draft, to go on with it. */
+    @SuppressWarnings("unchecked")
+    static ReferralForm fromReferral(Map<String, Object> referral) {
+        Map<String, Object> child = (Map<String, Object>) referral.get("child");
+        Map<String, Object> childView = (Map<String, Object>) referral.get("childView");
+        Map<String, Object> support = referral.get("currentSupport") instanceof Map<?, ?> given
+                ? (Map<String, Object>) given : Map.of();
+        return new ReferralForm((String) referral.get("id"), (String) child.get("firstName"),
+                (String) child.get("lastName"), null, Boolean.TRUE.equals(child.get("hasCpr")),
+                (String) child.get("birthDate"), (String) child.get("gender"), (String) child.get("school"),
+                (String) child.get("postcode"), (String) referral.get("interventionCode"),
+                (List<String>) referral.get("concerns"), (String) referral.get("urgency"),
+                answer(support.get("specialSupportMeasure")), answer(support.get("schoolSupport")),
+                (String) childView.get("whatIsHard"), (String) childView.get("wishes"),
+                (String) referral.get("overrideReason"), false, null);
     }
 
     static ReferralForm of(MultiValueMap<String, String> fields) {
-        return new ReferralForm(fields.getFirst("firstName"), fields.getFirst("lastName"), fields.getFirst("cpr"),
-                fields.getFirst("birthDate"), fields.getFirst("gender"), fields.getFirst("school"),
-                fields.getFirst("postcode"), fields.getFirst("interventionCode"),
-                fields.getOrDefault("concerns", List.of()), fields.getFirst("urgency"), fields.getFirst("whatIsHard"),
-                fields.getFirst("wishes"), "true".equals(fields.getFirst("confirmDuplicate")),
-                fields.getFirst("basedOn"));
+        return new ReferralForm(fields.getFirst("draftId"), fields.getFirst("firstName"), fields.getFirst("lastName"),
+                fields.getFirst("cpr"), "true".equals(fields.getFirst("hasCpr")), fields.getFirst("birthDate"),
+                fields.getFirst("gender"), fields.getFirst("school"), fields.getFirst("postcode"),
+                fields.getFirst("interventionCode"), fields.getOrDefault("concerns", List.of()),
+                fields.getFirst("urgency"), fields.getFirst("specialSupportMeasure"), fields.getFirst("schoolSupport"),
+                fields.getFirst("whatIsHard"), fields.getFirst("wishes"), fields.getFirst("overrideReason"),
+                "true".equals(fields.getFirst("confirmDuplicate")), fields.getFirst("basedOn"));
     }
 
     /** Adds a form field to a request only when the user filled it in, so the service names what is missing. */
@@ -45,8 +72,8 @@ public record ReferralForm(String firstName, String lastName, String cpr, String
         }
     }
 
-    /** The request to the referral service; blank fields are left out, so the service names what is missing. */
-    Map<String, Object> toRequest(boolean submit) {
+    /** The draft request to the referral service; blank fields are left out, so the service names what is missing. */
+    Map<String, Object> toRequest() {
         Map<String, Object> child = new LinkedHashMap<>();
         put(child, "firstName", firstName);
         put(child, "lastName", lastName);
@@ -58,20 +85,55 @@ public record ReferralForm(String firstName, String lastName, String cpr, String
         Map<String, Object> childView = new LinkedHashMap<>();
         put(childView, "whatIsHard", whatIsHard);
         put(childView, "wishes", wishes);
+        Map<String, Object> support = new LinkedHashMap<>();
+        put(support, "specialSupportMeasure", specialSupportMeasure);
+        put(support, "schoolSupport", schoolSupport);
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("child", child);
         put(request, "interventionCode", interventionCode);
         request.put("concerns", concerns);
         put(request, "urgency", urgency);
         request.put("childView", childView);
-        request.put("submit", submit);
-        request.put("confirmDuplicate", confirmDuplicate);
+        request.put("currentSupport", support);
+        put(request, "overrideReason", overrideReason);
         put(request, "basedOn", basedOn);
         return request;
+    }
+
+    /** What the eligibility check needs: the child as far as described, never stored. */
+    Map<String, Object> toEligibilityQuestion() {
+        Map<String, Object> question = new LinkedHashMap<>();
+        put(question, "interventionCode", interventionCode);
+        put(question, "birthDate", birthDate);
+        put(question, "cpr", cpr);
+        put(question, "gender", gender);
+        question.put("concerns", concerns);
+        put(question, "specialSupportMeasure", specialSupportMeasure);
+        return question;
+    }
+
+    /** The same form without the fields the service refused, so an autosave keeps everything else. */
+    ReferralForm without(java.util.Set<String> refused) {
+        return new ReferralForm(draftId, refused.contains("firstName") ? null : firstName,
+                refused.contains("lastName") ? null : lastName, refused.contains("cpr") ? null : cpr, hasCpr,
+                refused.contains("birthDate") ? null : birthDate, gender, refused.contains("school") ? null : school,
+                refused.contains("postcode") ? null : postcode, interventionCode, concerns, urgency,
+                specialSupportMeasure, schoolSupport, refused.contains("whatIsHard") ? null : whatIsHard,
+                refused.contains("wishes") ? null : wishes, refused.contains("overrideReason") ? null : overrideReason,
+                confirmDuplicate, basedOn);
+    }
+
+    ReferralForm withDraftId(String id) {
+        return new ReferralForm(id, firstName, lastName, cpr, hasCpr, birthDate, gender, school, postcode,
+                interventionCode, concerns, urgency, specialSupportMeasure, schoolSupport, whatIsHard, wishes,
+                overrideReason, confirmDuplicate, basedOn);
     }
 
     public boolean hasConcern(String code) {
         return concerns.contains(code);
     }
 
+    private static String answer(Object value) {
+        return value == null ? "" : value.toString();
+    }
 }

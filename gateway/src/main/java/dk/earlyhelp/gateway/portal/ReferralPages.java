@@ -1,9 +1,15 @@
 package dk.earlyhelp.gateway.portal;
 
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -13,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,9 +31,11 @@ class ReferralPages {
 
     private static final String SERVICE = "referral-service";
     private final ServiceCalls services;
+    private final OfferViews views;
 
-    ReferralPages(ServiceCalls services) {
+    ReferralPages(ServiceCalls services, OfferViews views) {
         this.services = services;
+        this.views = views;
     }
 
     @GetMapping
@@ -47,23 +56,85 @@ class ReferralPages {
             "LACKS_ADULT_CONTACT", "LOW_SELF_ESTEEM", "LONELINESS", "ANXIETY", "DEPRESSION", "SELF_HARM_THOUGHTS",
             "OWN_SUICIDE_ATTEMPT", "INTENSE_SUICIDAL_THOUGHTS_OR_PLANS");
 
-    /** An empty form, or with {@code fra} the declined referral's child and the suggested offer (bridge-building). */
+    /**
+     * An empty form; with {@code tilbud} (and the search's gender and concerns) for an offer found in
+     * the search; with {@code fra} the declined referral's child and the suggested offer (bridge-building).
+     */
     @GetMapping("/ny")
     String newReferral(@ModelAttribute("user") PortalUser user, @RequestParam(name = "fra", required = false) String basedOn,
+            @RequestParam(name = "tilbud", required = false) String offer,
+            @RequestParam(name = "koen", required = false) String gender,
+            @RequestParam(name = "bekymring", required = false) List<String> concerns,
             HttpServletRequest request, Model model) {
         if (!allowed(user)) {
             return "forbidden";
         }
-        ReferralForm form = ReferralForm.EMPTY;
+        ReferralForm form = offer == null ? ReferralForm.EMPTY : ReferralForm.forOffer(offer, gender, concerns);
         if (basedOn != null) {
             Map<String, Object> original = services.get(SERVICE, "/api/referrals/" + basedOn,
                     PortalController.token(request), ServiceCalls.OBJECT, null).value();
             form = original == null ? form : ReferralForm.reReferral(original);
         }
-        return form(user, form, Map.of(), false, request, model);
+        return form(user, form, Map.of(), Problem.NONE, request, model);
     }
 
-    /** Sends the referral, or keeps it as a draft; on errors the form comes back filled in, with what to correct. */
+    /** Goes on with a saved draft: the address the form moves to once it has saved, so a reopened tab finds it. */
+    @GetMapping("/{id}/rediger")
+    String editDraft(@ModelAttribute("user") PortalUser user, @PathVariable String id, HttpServletRequest request,
+            Model model) {
+        if (!allowed(user)) {
+            return "forbidden";
+        }
+        Map<String, Object> draft = services.get(SERVICE, "/api/referrals/" + id, PortalController.token(request),
+                ServiceCalls.OBJECT, null).value();
+        if (draft == null || !"DRAFT".equals(draft.get("status"))) {
+            return "redirect:/henvisninger/" + id;
+        }
+        return form(user, ReferralForm.fromReferral(draft), Map.of(), Problem.NONE, request, model);
+    }
+
+    /**
+     * Saves the form into its draft as the referrer types (called by the page's script). Fields the
+     * service refuses while still being typed (half a CPR number) are left out, so the rest is kept.
+     */
+    @PostMapping(value = "/kladde", produces = "application/json")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> autosave(@ModelAttribute("user") PortalUser user,
+            @RequestParam MultiValueMap<String, String> fields, HttpServletRequest request) {
+        if (!allowed(user)) {
+            return ResponseEntity.status(403).build();
+        }
+        ReferralForm form = ReferralForm.of(fields);
+        ServiceCalls.Outcome outcome = saveDraft(form, request);
+        Set<String> refused = Set.of();
+        if (outcome.status() == 400) {
+            refused = outcome.fieldErrors().keySet().stream().map(ReferralPages::formField).collect(Collectors.toSet());
+            outcome = saveDraft(form.without(refused), request);
+        }
+        if (!outcome.succeeded()) {
+            return ResponseEntity.status(outcome.unavailable() ? 503 : 409).body(Map.of("saved", false));
+        }
+        return ResponseEntity.ok(Map.of("saved", true, "id", outcome.body().get("id"), "notSaved", refused,
+                "savedAt", LocalTime.now(ZoneId.of("Europe/Copenhagen")).format(DateTimeFormatter.ofPattern("HH:mm:ss"))));
+    }
+
+    /** The child's fit with the chosen offer, as a piece of the form page the script puts in place. */
+    @PostMapping("/egnethed")
+    String eligibility(@ModelAttribute("user") PortalUser user, @RequestParam MultiValueMap<String, String> fields,
+            HttpServletRequest request, Model model) {
+        if (!allowed(user)) {
+            return "forbidden";
+        }
+        model.addAttribute("eligibility", check(ReferralForm.of(fields), request));
+        model.addAttribute("form", ReferralForm.of(fields));
+        model.addAttribute("errors", Map.of());
+        return "referral-form :: eligibility";
+    }
+
+    /**
+     * Saves the form into its draft and sends it, or only saves it ("Gem som kladde"). On errors the
+     * form comes back filled in with what to correct, and the draft keeps what was given.
+     */
     @PostMapping("/ny")
     String create(@ModelAttribute("user") PortalUser user, @RequestParam MultiValueMap<String, String> fields,
             HttpServletRequest request, Model model, RedirectAttributes redirect) {
@@ -71,34 +142,82 @@ class ReferralPages {
             return "forbidden";
         }
         ReferralForm form = ReferralForm.of(fields);
-        boolean submit = !"draft".equals(fields.getFirst("action"));
-        ServiceCalls.Outcome outcome = services.post(SERVICE, "/api/referrals", PortalController.token(request),
-                form.toRequest(submit));
-        if (outcome.succeeded()) {
-            redirect.addFlashAttribute("notice", submit ? "referral.sent" : "referral.draftSaved");
-            return "redirect:/henvisninger/" + outcome.body().get("id");
+        ServiceCalls.Outcome saved = saveDraft(form, request);
+        if (!saved.succeeded()) {
+            return failed(user, form, saved, request, model);
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        outcome.fieldErrors().keySet().forEach(field -> errors.put(formField(field), "referralForm.error." + formField(field)));
-        if (errors.isEmpty()) {
-            errors.put("form", outcome.unavailable() ? "unavailable" : "referralForm.error.general");
+        form = form.withDraftId((String) saved.body().get("id"));
+        if ("draft".equals(fields.getFirst("action"))) {
+            redirect.addFlashAttribute("notice", "referral.draftSaved");
+            return "redirect:/henvisninger/" + form.draftId();
         }
-        return form(user, form, errors, outcome.status() == 409 && !outcome.unavailable()
-                && String.valueOf(outcome.body().get("type")).endsWith("/duplicate-referral"), request, model);
+        Map<String, Object> submit = new LinkedHashMap<>();
+        submit.put("confirmDuplicate", form.confirmDuplicate());
+        ReferralForm.put(submit, "overrideReason", form.overrideReason());
+        ServiceCalls.Outcome sent = services.post(SERVICE, "/api/referrals/" + form.draftId() + "/submit",
+                PortalController.token(request), submit);
+        if (sent.succeeded()) {
+            redirect.addFlashAttribute("notice", "referral.sent");
+            return "redirect:/henvisninger/" + form.draftId();
+        }
+        return failed(user, form, sent, request, model);
     }
 
-    private String form(PortalUser user, ReferralForm form, Map<String, String> errors, boolean possibleDuplicate,
+    private ServiceCalls.Outcome saveDraft(ReferralForm form, HttpServletRequest request) {
+        return form.draftId() == null || form.draftId().isBlank()
+                ? services.post(SERVICE, "/api/referrals/drafts", PortalController.token(request), form.toRequest())
+                : services.put(SERVICE, "/api/referrals/" + form.draftId(), PortalController.token(request),
+                        form.toRequest());
+    }
+
+    private String failed(PortalUser user, ReferralForm form, ServiceCalls.Outcome outcome, HttpServletRequest request,
+            Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        outcome.fieldErrors().keySet().forEach(field -> errors.put(formField(field), "referralForm.error." + formField(field)));
+        Problem problem = Problem.of(outcome);
+        if (problem == Problem.EXCLUDED) {
+            errors.put("eligibility", "referralForm.error.excluded");
+        } else if (problem == Problem.OVERRIDE_REQUIRED) {
+            errors.put("overrideReason", "referralForm.error.overrideReason");
+        } else if (errors.isEmpty() && problem != Problem.DUPLICATE) {
+            errors.put("form", outcome.unavailable() ? "unavailable" : "referralForm.error.general");
+        }
+        return form(user, form, errors, problem, request, model);
+    }
+
+    /** The refusals the form explains in its own way. */
+    enum Problem {
+        NONE, DUPLICATE, EXCLUDED, OVERRIDE_REQUIRED, OTHER;
+
+        static Problem of(ServiceCalls.Outcome outcome) {
+            String type = outcome.unavailable() ? "" : String.valueOf(outcome.body().get("type"));
+            return type.endsWith("/duplicate-referral") ? DUPLICATE
+                    : type.endsWith("/eligibility-excluded") ? EXCLUDED
+                    : type.endsWith("/eligibility-override-required") ? OVERRIDE_REQUIRED : OTHER;
+        }
+    }
+
+    private String form(PortalUser user, ReferralForm form, Map<String, String> errors, Problem problem,
             HttpServletRequest request, Model model) {
-        List<Map<String, Object>> offers = services.get("ngo-service", "/api/ngo/interventions",
+        List<Map<String, Object>> offers = services.get(SERVICE, "/api/referrals/offers",
                 PortalController.token(request), ServiceCalls.LIST, List.of()).value();
-        model.addAttribute("offers", offers.stream()
-                .filter(offer -> ((List<?>) offer.get("municipalities")).contains(user.caller().organisation()))
-                .toList());
+        model.addAttribute("offers", offers);
         model.addAttribute("concernCodes", CONCERNS);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("possibleDuplicate", possibleDuplicate);
+        model.addAttribute("possibleDuplicate", problem == Problem.DUPLICATE);
+        model.addAttribute("eligibility", check(form, request));
         return "referral-form";
+    }
+
+    /** The child's fit with the chosen offer, or null while no offer is chosen or the check cannot be made. */
+    private OfferViews.EligibilityView check(ReferralForm form, HttpServletRequest request) {
+        if (form.interventionCode() == null || form.interventionCode().isBlank()) {
+            return null;
+        }
+        ServiceCalls.Outcome outcome = services.post(SERVICE, "/api/referrals/eligibility",
+                PortalController.token(request), form.toEligibilityQuestion());
+        return outcome.succeeded() ? views.eligibility(outcome.body()) : null;
     }
 
     /** The service names nested fields ({@code child.firstName}); the form's fields are flat. */

@@ -68,7 +68,9 @@ final class Rows {
     @SuppressWarnings("unchecked")
     private static String childName(Map<String, Object> referral) {
         Map<String, Object> child = (Map<String, Object>) referral.get("child");
-        return child.get("firstName") + " " + child.get("lastName");
+        String name = java.util.stream.Stream.of(child.get("firstName"), child.get("lastName"))
+                .filter(java.util.Objects::nonNull).map(Object::toString).collect(java.util.stream.Collectors.joining(" "));
+        return name.isBlank() ? "–" : name;
     }
 
     private static String time(Object isoInstant) {

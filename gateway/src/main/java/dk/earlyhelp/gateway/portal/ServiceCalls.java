@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
@@ -75,9 +76,18 @@ class ServiceCalls {
 
     /** Posts a change; a 4xx answer is the user's to correct, not a failure of the service. */
     Outcome post(String service, String path, Jwt token, Object body) {
+        return send(HttpMethod.POST, service, path, token, body);
+    }
+
+    /** Replaces a resource (a draft); answers like {@link #post}. */
+    Outcome put(String service, String path, Jwt token, Object body) {
+        return send(HttpMethod.PUT, service, path, token, body);
+    }
+
+    private Outcome send(HttpMethod method, String service, String path, Jwt token, Object body) {
         String base = services.byName().get(service);
         return circuitBreakers.create(service).run(
-                () -> http.post().uri(base + path)
+                () -> http.method(method).uri(base + path)
                         .headers(headers -> headers.setBearerAuth(token.getTokenValue()))
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(body)
@@ -87,8 +97,8 @@ class ServiceCalls {
                                     answer == null ? Map.of() : answer, false);
                             if (!outcome.succeeded()) {
                                 // Field names and the status only: the values may be about a child.
-                                log.info("{} answered {} to POST {} (fields: {})", service, outcome.status(), path,
-                                        outcome.fieldErrors().keySet());
+                                log.info("{} answered {} to {} {} (fields: {})", service, outcome.status(), method,
+                                        path, outcome.fieldErrors().keySet());
                             }
                             return outcome;
                         }),

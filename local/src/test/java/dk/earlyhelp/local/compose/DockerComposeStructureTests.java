@@ -55,14 +55,14 @@ class DockerComposeStructureTests {
 
     private static final List<String> DEMO_USERS = List.of(
             "laerer.aarhus",
-            "sagsbehandler.kbh",
+            "sagsbehandler.kbh", "sundhedsplejerske.odense",
             "koordinator.powerkids",
             "koordinator.stroem",
             "frivillig.powerkids",
             "styregruppe.aarhus",
             "admin");
 
-    private static final List<String> DEMO_CLIENTS = List.of("demo-import", "demo-steering");
+    private static final List<String> DEMO_CLIENTS = List.of("demo-import", "demo-steering", "demo-case-system");
 
     private static final String KEYCLOAK_IMPORT_DIR = "/opt/keycloak/data/import/";
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -25,8 +30,9 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
- * A real browser (Debian's headless Chromium) against the running system: the demo teacher logs
- * in, sees the Danish shell, switches to English and logs out; axe-core checks every page.
+ * A real browser (Debian's headless Chromium) against the running system: logging in and the
+ * Danish and English shell, offer search, referring across a closed tab, a hard exclusion,
+ * bridge-building and withdrawal; axe-core checks every page.
  */
 class PortalBrowserIT {
 
@@ -74,14 +80,14 @@ class PortalBrowserIT {
         waitFor(By.cssSelector("nav.main-nav"));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("da");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Velkommen, Mette Holm");
-        assertThat(navigation()).containsExactly("Forside", "Henvis et barn", "Mine henvisninger");
+        assertThat(navigation()).containsExactly("Forside", "Find et tilbud", "Henvis et barn", "Mine henvisninger");
         assertAccessible("home page in Danish");
 
         browser.findElement(By.linkText("English")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(
                 ExpectedConditions.textToBe(By.tagName("h1"), "Welcome, Mette Holm"));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-        assertThat(navigation()).containsExactly("Home", "Refer a child", "My referrals");
+        assertThat(navigation()).containsExactly("Home", "Find an offer", "Refer a child", "My referrals");
         assertAccessible("home page in English");
 
         browser.findElement(By.linkText("My referrals")).click();
@@ -137,10 +143,118 @@ class PortalBrowserIT {
         assertThat(new Select(browser.findElement(By.id("interventionCode"))).getFirstSelectedOption()
                 .getAttribute("value")).isEqualTo("CYKELHJELM");
         assertThat(browser.findElement(By.id("whatIsHard")).getAttribute("value")).isEqualTo("Mor og far skændes");
+        assertThat(browser.findElement(By.id("eligibility")).getText()).as("divorce is not what the offer is for")
+                .contains("Ikke opfyldt");
+        browser.findElement(By.id("overrideReason")).sendKeys("Far har en psykisk sygdom, som ikke er nævnt før");
         browser.findElement(By.cssSelector("button[value=submit]")).click();
         waitFor(By.cssSelector(".alert-success"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Henvisning af Bo Nielsen");
         assertThat(browser.findElement(By.cssSelector(".facts")).getText()).contains("CYKELHJELM");
+        logOut();
+    }
+
+    @Test
+    void teacherFindsPowerkidsRefersAcrossAClosedTabAndSeesTheCoordinatorAccept() {
+        logIn("laerer.aarhus");
+        browser.findElement(By.linkText("Find et tilbud")).click();
+        waitFor(By.id("alder"));
+        browser.findElement(By.id("alder")).sendKeys("10");
+        browser.findElement(By.id("bekymring-PARENTAL_DIVORCE")).click();
+        browser.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+
+        waitFor(By.cssSelector(".offer-list li"));
+        WebElement best = browser.findElement(By.cssSelector(".offer-list li"));
+        assertThat(best.getAttribute("id")).isEqualTo("offer-POWERKIDS");
+        assertThat(best.getText()).contains("Barnet passer til målgruppen", "Ungdommens Røde Kors Aarhus");
+        assertThat(best.findElement(By.cssSelector(".expected-start")).getText()).contains("Forventet start:");
+        assertAccessible("offer search results");
+        best.findElement(By.linkText("Henvis til Powerkids")).click();
+
+        waitFor(By.id("firstName"));
+        assertThat(new Select(browser.findElement(By.id("interventionCode"))).getFirstSelectedOption()
+                .getAttribute("value")).isEqualTo("POWERKIDS");
+        assertThat(browser.findElement(By.id("concern-PARENTAL_DIVORCE")).isSelected()).isTrue();
+        browser.findElement(By.id("firstName")).sendKeys("Ida");
+        browser.findElement(By.id("lastName")).sendKeys("Skov");
+        // Day and month alike, so the date reads the same whichever order the browser's date field uses.
+        LocalDate tenYearsAgo = LocalDate.now().minusYears(10).minusMonths(1);
+        LocalDate birthDate = tenYearsAgo.withDayOfMonth(tenYearsAgo.getMonthValue());
+        int age = Period.between(birthDate, LocalDate.now()).getYears();
+        browser.findElement(By.id("birthDate")).sendKeys(birthDate.format(DateTimeFormatter.ofPattern("ddMMyyyy")));
+        browser.findElement(By.id("gender")).click();
+        browser.findElement(By.id("whatIsHard")).sendKeys("Jeg savner far, når jeg er hos mor");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("autosave-status"), "Kladden er gemt"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> driver.findElement(By.id("eligibility"))
+                .getText().contains("Barnet er " + age + " år"));
+        String draftAddress = browser.getCurrentUrl();
+        assertThat(draftAddress).as("the address finds the draft again").endsWith("/rediger");
+
+        String closedTab = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        String reopenedTab = browser.getWindowHandle();
+        browser.switchTo().window(closedTab).close();
+        browser.switchTo().window(reopenedTab);
+        browser.get(draftAddress);
+        waitFor(By.id("firstName"));
+        assertThat(browser.findElement(By.id("firstName")).getAttribute("value")).as("no lost input").isEqualTo("Ida");
+        assertThat(browser.findElement(By.id("whatIsHard")).getAttribute("value"))
+                .isEqualTo("Jeg savner far, når jeg er hos mor");
+        assertThat(browser.findElement(By.id("concern-PARENTAL_DIVORCE")).isSelected()).isTrue();
+        assertAccessible("a reopened draft");
+        browser.findElement(By.id("wishes")).sendKeys("At møde andre børn, hvis forældre er skilt");
+        browser.findElement(By.cssSelector("button[value=submit]")).click();
+
+        waitFor(By.cssSelector(".alert-success"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Henvisning af Ida Skov");
+        String referralId = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+        logOut();
+
+        logIn("koordinator.powerkids");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            driver.get(portal + "/indbakke");
+            return !driver.findElements(By.cssSelector("a[href$='/indbakke/" + referralId + "']")).isEmpty();
+        });
+        browser.findElement(By.cssSelector("a[href$='/indbakke/" + referralId + "']")).click();
+        waitFor(By.id("decision"));
+        assertThat(browser.findElement(By.id("child-view-title")).findElement(By.xpath("..")).getText())
+                .as("the NGO reads the child's own view").contains("Jeg savner far, når jeg er hos mor")
+                .doesNotContain("Ida", "Skov");
+        browser.findElement(By.id("decision")).click();
+        browser.findElement(By.cssSelector("button[type=submit].button:not(.button-secondary)")).click();
+        waitFor(By.cssSelector(".alert-success"));
+        logOut();
+
+        logIn("laerer.aarhus");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            driver.get(portal + "/henvisninger/" + referralId);
+            return driver.findElement(By.cssSelector("dd.status")).getText().equals("Accepteret");
+        });
+        assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("Sendt", "Accepteret");
+        logOut();
+    }
+
+    @Test
+    void aHardExclusionShowsWhereToTurnAtOnceAndTheReferralCannotBeSent() {
+        logIn("sundhedsplejerske.odense");
+        browser.findElement(By.linkText("Henvis et barn")).click();
+        waitFor(By.id("interventionCode"));
+        browser.findElement(By.id("firstName")).sendKeys("Liva");
+        browser.findElement(By.id("birthDate")).sendKeys("01052013");
+        new Select(browser.findElement(By.id("interventionCode"))).selectByValue("NEFOS_SUICIDE");
+        browser.findElement(By.id("concern-RELATIVE_SUICIDAL_BEHAVIOUR")).click();
+        browser.findElement(By.id("concern-OWN_SUICIDE_ATTEMPT")).click();
+
+        waitFor(By.id("exclusion"));
+        assertThat(browser.findElement(By.id("exclusion")).getText())
+                .contains("kan ikke henvises", "Henvis i stedet til: Child and adolescent psychiatry");
+        assertThat(browser.findElement(By.id("send-referral")).isEnabled()).isFalse();
+        assertAccessible("referral form with a hard exclusion");
+
+        browser.findElement(By.id("concern-OWN_SUICIDE_ATTEMPT")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                ExpectedConditions.invisibilityOfElementLocated(By.id("exclusion")));
+        assertThat(browser.findElement(By.id("send-referral")).isEnabled()).isTrue();
         logOut();
     }
 

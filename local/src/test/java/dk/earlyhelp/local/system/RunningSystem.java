@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,9 +76,21 @@ final class RunningSystem {
             if (!launcher.isAlive()) {
                 throw new IllegalStateException("The run mode stopped while starting:\n" + Files.readString(log));
             }
+            awaitDemoCatalogue();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The NGO service publishes its catalogue at start; the referral service has it a moment after READY. */
+    private static void awaitDemoCatalogue() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            HttpResponse<String> offers = HttpClient.newHttpClient().send(HttpRequest
+                    .newBuilder(URI.create(settings.portalUrl() + "/api/referrals/offers"))
+                    .header("Authorization", "Bearer " + UserTokens.accessToken(settings.portalUrl(), "laerer.aarhus"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return offers.statusCode() == 200 && offers.body().contains("POWERKIDS");
+        });
     }
 
     private static synchronized void stop() {

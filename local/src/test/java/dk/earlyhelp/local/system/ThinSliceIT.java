@@ -117,6 +117,20 @@ class ThinSliceIT {
     }
 
     @Test
+    @Order(4)
+    void aMunicipalCaseSystemPushesAReferralWithClientCredentials() throws Exception {
+        String caseSystem = UserTokens.clientToken(portal, "demo-case-system", "demo-case-system-secret");
+
+        String referralId = ReferralsApi.submit(portal, caseSystem, "Karl", "Lind", "2015-06-06", "BOY");
+
+        HttpResponse<String> pushed = get("/api/referrals/" + referralId, caseSystem);
+        assertThat(pushed.statusCode()).isEqualTo(200);
+        assertThat(pushed.body()).contains("\"status\":\"SUBMITTED\"");
+        assertThat(get("/api/referrals/" + referralId, teacher).statusCode())
+                .as("colleagues in the municipality follow it too").isEqualTo(200);
+    }
+
+    @Test
     @Order(5)
     void requestWithoutTokenGets401AndWithTheWrongOrganisation403() throws Exception {
         assertThat(get("/api/ngo/inbox", null).statusCode()).isEqualTo(401);

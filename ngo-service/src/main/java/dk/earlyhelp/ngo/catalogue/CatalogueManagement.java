@@ -1,21 +1,70 @@
 package dk.earlyhelp.ngo.catalogue;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.Caller;
 
-/** Reads of the catalogue, each scoped to what the caller's role and organisation may see. */
+/**
+ * The catalogue: saving it tells the other services about every offer (through each
+ * intervention's outbox); reads are scoped to what the caller's role and organisation may see.
+ */
 @Service
 public class CatalogueManagement {
 
     private final InterventionRepository interventions;
+    private final NgoRepository ngos;
+    private final MongoTemplate mongo;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    CatalogueManagement(InterventionRepository interventions) {
+    CatalogueManagement(InterventionRepository interventions, NgoRepository ngos, MongoTemplate mongo,
+            ApplicationEventPublisher events, Clock clock) {
         this.interventions = interventions;
+        this.ngos = ngos;
+        this.mongo = mongo;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Saves NGOs and interventions by code and records {@link InterventionPublished} for every
+     * intervention, also an unchanged one, so read models elsewhere catch up. Each intervention is
+     * one atomic upsert that keeps events its outbox has not relayed yet.
+     */
+    public void save(List<Ngo> newNgos, List<Intervention> newInterventions) {
+        ngos.saveAll(newNgos);
+        Map<String, String> ngoNames = ngos.findAll().stream().collect(Collectors.toMap(Ngo::code, Ngo::name));
+        Instant now = clock.instant();
+        for (Intervention intervention : newInterventions) {
+            Update update = new Update()
+                    .set("name", intervention.name())
+                    .set("ngoCode", intervention.ngoCode())
+                    .set("municipalities", intervention.municipalities())
+                    .set("model", intervention.model())
+                    .set("types", intervention.types())
+                    .set("targetGroup", intervention.targetGroup())
+                    .set("format", intervention.format())
+                    .set("capacity", intervention.capacity())
+                    .set("deliveredBy", intervention.deliveredBy())
+                    .set("measures", intervention.measures())
+                    .push("pendingEvents", new InterventionPublished(intervention,
+                            ngoNames.get(intervention.ngoCode()), now).toPendingEvent());
+            mongo.upsert(Query.query(Criteria.where("_id").is(intervention.code())), update, Intervention.class);
+        }
+        events.publishEvent(new CatalogueSaved());
     }
 
     /** Every intervention of the catalogue, by name. */

@@ -3,7 +3,6 @@ package dk.earlyhelp.ngo.catalogue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,11 +12,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads the eight real collaborations of {@code catalog.json} as demo data. Saving by code makes
- * it idempotent: a restart updates the same documents and never duplicates them.
+ * Loads the eight real collaborations of {@code catalog.json} as demo data at every start. Saving
+ * by code makes it idempotent: a restart updates the same documents and never duplicates them,
+ * and publishes every intervention again so read models catch up.
  */
 @Component
 @ConditionalOnProperty(name = "earlyhelp.demo-data", havingValue = "true")
@@ -25,13 +26,11 @@ class DemoCatalogue implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCatalogue.class);
 
-    private final NgoRepository ngos;
-    private final InterventionRepository interventions;
+    private final CatalogueManagement catalogue;
     private final JsonMapper json;
 
-    DemoCatalogue(NgoRepository ngos, InterventionRepository interventions, JsonMapper json) {
-        this.ngos = ngos;
-        this.interventions = interventions;
+    DemoCatalogue(CatalogueManagement catalogue, JsonMapper json) {
+        this.catalogue = catalogue;
         this.json = json;
     }
 
@@ -39,26 +38,26 @@ class DemoCatalogue implements ApplicationRunner {
     public void run(ApplicationArguments args) throws IOException {
         CatalogFile catalog;
         try (InputStream in = new ClassPathResource("demo/catalog.json").getInputStream()) {
-            catalog = json.readValue(in, CatalogFile.class);
+            // The file says more than we keep (illustrative flags, follow-up rhythm, fidelity, municipalities).
+            catalog = json.readerFor(CatalogFile.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(in);
         }
-        ngos.saveAll(catalog.ngos());
-        interventions.saveAll(catalog.interventions().stream().map(CatalogIntervention::toIntervention).toList());
+        catalogue.save(catalog.ngos(), catalog.interventions().stream().map(CatalogIntervention::toIntervention)
+                .toList());
         log.info("Demo catalogue loaded: {} NGOs, {} interventions", catalog.ngos().size(),
                 catalog.interventions().size());
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     record CatalogFile(List<Ngo> ngos, List<CatalogIntervention> interventions) {
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     record CatalogIntervention(String code, String name, String ngo, List<String> municipalities, String model,
-                               List<String> types, Map<String, Object> targetGroup, Map<String, Object> format,
+                               List<String> types, TargetGroup targetGroup, Format format, Capacity capacity,
                                String deliveredBy, List<String> measures) {
 
         Intervention toIntervention() {
-            return new Intervention(code, name, ngo, municipalities, model, types, targetGroup, format, deliveredBy,
-                    measures);
+            return new Intervention(code, name, ngo, municipalities, model, types, targetGroup, format, capacity,
+                    deliveredBy, measures, List.of());
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,7 +32,8 @@ import dk.earlyhelp.platform.security.Caller;
 
 /**
  * Use cases of the inbox: receive referrals from the municipalities, let the NGO's coordinators
- * decide on them, and tell the referrer (through the events in each document's outbox).
+ * decide on them, and tell the referrer (through the events in each document's outbox). Every
+ * applied change is announced in-process as {@link InboxChanged}.
  */
 @Service
 public class InboxManagement {
@@ -44,12 +46,15 @@ public class InboxManagement {
     private final InterventionRepository interventions;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    InboxManagement(MongoTemplate mongo, InterventionRepository interventions, AuditTrail audit, Clock clock) {
+    InboxManagement(MongoTemplate mongo, InterventionRepository interventions, AuditTrail audit, Clock clock,
+            ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.interventions = interventions;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -84,6 +89,7 @@ public class InboxManagement {
         try {
             mongo.upsert(AppliedEvents.notYetApplied(referral.referralId(), eventId),
                     AppliedEvents.recording(eventId, effect), InboxReferral.class);
+            events.publishEvent(new InboxChanged(referral.interventionCode()));
             return true;
         } catch (DuplicateKeyException alreadyApplied) {
             return false;
@@ -92,9 +98,14 @@ public class InboxManagement {
 
     /** The referrer withdrew the referral: it leaves the NGO's open work, once per event. */
     public boolean withdrawn(String eventId, String referralId) {
-        return mongo.updateFirst(AppliedEvents.notYetApplied(referralId, eventId),
+        InboxReferral withdrawn = mongo.findAndModify(AppliedEvents.notYetApplied(referralId, eventId),
                 AppliedEvents.recording(eventId, new Update().set("status", InboxStatus.WITHDRAWN)),
-                InboxReferral.class).getModifiedCount() > 0;
+                FindAndModifyOptions.options().returnNew(true), InboxReferral.class);
+        if (withdrawn == null) {
+            return false;
+        }
+        events.publishEvent(new InboxChanged(withdrawn.interventionCode()));
+        return true;
     }
 
     /** The caller's NGO's open inbox, most urgent first, then oldest first. */
@@ -131,6 +142,7 @@ public class InboxManagement {
         if (decided != null) {
             audit.record(caller, AuditRecord.Action.UPDATE, "inbox-referral", referralId, decided.childId());
             log.info("Referral {} {} by {}", referralId, request.outcome(), caller.organisation());
+            events.publishEvent(new InboxChanged(decided.interventionCode()));
             return decided;
         }
         boolean visible = mongo.exists(Query.query(Criteria.where("_id").is(referralId)

@@ -3,12 +3,14 @@ package dk.earlyhelp.platform.problem;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import jakarta.validation.ConstraintViolationException;
@@ -16,6 +18,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Answers every API error as {@code application/problem+json}. Validation errors name each field,
@@ -29,10 +34,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request has invalid fields.");
-        problem.setType(VALIDATION);
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = validation("The request has invalid fields.");
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(error -> Map.of("field", error.getField(),
                         "message", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage()))
@@ -41,18 +43,42 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    /**
+     * A body that is not the JSON the endpoint reads (a wrong type, an unknown field, a date that
+     * is no date) names the field too, so a form can point at it; the parser's message is not shown.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = validation("The request body could not be read as the expected JSON.");
+        if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+            String field = json.getPath().stream()
+                    .filter(reference -> reference.getPropertyName() != null)
+                    .map(JacksonException.Reference::getPropertyName)
+                    .collect(Collectors.joining("."));
+            String message = json instanceof UnrecognizedPropertyException ? "is not a known field"
+                    : "has a value of the wrong type or form";
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        }
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
     /** Constraints checked on method parameters outside Spring MVC's own validation. */
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request has invalid fields.");
-        problem.setType(VALIDATION);
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = validation("The request has invalid fields.");
         problem.setProperty("errors", ex.getConstraintViolations().stream()
                 .map(violation -> Map.of("field", lastNode(violation.getPropertyPath().toString()),
                         "message", violation.getMessage()))
                 .toList());
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static ProblemDetail validation(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setType(VALIDATION);
+        problem.setTitle("Invalid request");
+        return problem;
     }
 
     private static String lastNode(String path) {

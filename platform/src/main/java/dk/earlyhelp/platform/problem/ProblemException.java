@@ -27,6 +27,15 @@ public class ProblemException extends ErrorResponseException {
         return problem;
     }
 
+    /** A 400 naming several fields with the same message, e.g. the parts a submission still needs. */
+    public static ProblemException invalidFields(List<String> fields, String message) {
+        ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                "The request has invalid fields.");
+        problem.getBody().setProperty("errors", fields.stream()
+                .map(field -> Map.of("field", field, "message", message)).toList());
+        return problem;
+    }
+
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("https://earlyhelp.dk/problems/" + type));

@@ -32,6 +32,11 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), token);
     }
 
+    public HttpResponse<String> put(String path, String token, String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), token);
+    }
+
     /** The JSON body, after checking the status (the body is shown when it differs). */
     public static JsonNode body(HttpResponse<String> response, int expectedStatus) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);

@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import dk.earlyhelp.platform.events.PendingEvent;
+import dk.earlyhelp.referrals.eligibility.Eligibility;
 
 /**
  * A referral of one child to one intervention. It guards its lifecycle (DOMAIN.md, "Referral
@@ -60,6 +61,10 @@ public class Referral {
     private List<String> concerns;
     private Urgency urgency;
     private ChildView childView;
+    private CurrentSupport currentSupport;
+    private String overrideReason;
+    /** The soft criteria the referrer overrode when submitting; empty when the child fit. */
+    private List<String> overriddenCriteria = new ArrayList<>();
     private ReferralStatus status;
     private Instant createdAt;
     private String suggestedInterventionCode;
@@ -76,39 +81,69 @@ public class Referral {
     protected Referral() {
     }
 
-    /** A new referral, kept as a draft until {@link #submit} or submitted at once. */
-    public static Referral create(String id, Referrer referrer, Child child, String interventionCode,
-            List<String> concerns, Urgency urgency, ChildView childView, boolean submitNow, Instant now) {
+    /** A new referral, kept as a draft until {@link #submit}. */
+    public static Referral draft(String id, Referrer referrer, ReferralContent content, Instant now) {
         Referral referral = new Referral();
         referral.id = id;
         referral.municipalityCode = referrer.municipalityCode();
         referral.referrerId = referrer.id();
         referral.referrerRole = referrer.role();
-        referral.child = child;
-        referral.interventionCode = interventionCode;
-        referral.concerns = List.copyOf(concerns);
-        referral.urgency = urgency;
-        referral.childView = childView;
+        referral.use(content);
         referral.status = ReferralStatus.DRAFT;
         referral.createdAt = now;
-        referral.record(ReferralStatus.DRAFT, now, referrer.id(), null);
-        if (submitNow) {
-            referral.submit(referrer.id(), now);
-        }
-        // A new document is inserted whole, so what it recorded moves into it at once.
-        referral.timeline.addAll(referral.newTimeline);
-        referral.pendingEvents.addAll(referral.newEvents);
-        referral.newTimeline.clear();
-        referral.newEvents.clear();
+        referral.timeline.add(new TimelineEntry(ReferralStatus.DRAFT, now, referrer.id(), null));
         return referral;
     }
 
-    /** DRAFT to SUBMITTED; records {@link ReferralSubmitted}. */
-    public void submit(String actor, Instant now) {
+    /** Replaces what a draft says; a referral that has been sent can no longer be edited. */
+    public void revise(ReferralContent content) {
+        if (status != ReferralStatus.DRAFT) {
+            throw new IllegalTransition(status, ReferralStatus.DRAFT);
+        }
+        use(content);
+    }
+
+    /**
+     * DRAFT to SUBMITTED; records {@link ReferralSubmitted}. The draft must be complete, and the
+     * child must fit the offer: an exclusion blocks, a soft failure needs the referrer's reason.
+     */
+    public void submit(String actor, Eligibility eligibility, Instant now) {
+        if (status == ReferralStatus.DRAFT) {
+            List<String> missing = content().missingForSubmission();
+            if (!missing.isEmpty()) {
+                throw new Incomplete(missing);
+            }
+            if (eligibility.verdict() == Eligibility.Verdict.EXCLUDED) {
+                throw new Ineligible(eligibility);
+            }
+            boolean overriding = eligibility.verdict() == Eligibility.Verdict.OVERRIDE_REQUIRED;
+            if (overriding && (overrideReason == null || overrideReason.isBlank())) {
+                throw new Ineligible(eligibility);
+            }
+            overriddenCriteria = overriding
+                    ? eligibility.failedCriteria().stream().map(Enum::name).toList() : List.of();
+            overrideReason = overriding ? overrideReason : null;
+        }
         moveTo(ReferralStatus.SUBMITTED, now, actor, null);
         newEvents.add(new ReferralSubmitted(id, child.pseudonym(), child.ageOn(LocalDate.ofInstant(now, DANISH_TIME)),
-                child.gender().name(), municipalityCode, interventionCode, concerns, urgency.name(), referrerRole, now)
-                .toPendingEvent());
+                child.gender().name(), municipalityCode, interventionCode, concerns, urgency.name(), referrerRole,
+                overriddenCriteria, now).toPendingEvent());
+    }
+
+    /** What the referrer has written, as one value. */
+    public ReferralContent content() {
+        return new ReferralContent(child, interventionCode, concerns, urgency, childView, currentSupport,
+                overrideReason);
+    }
+
+    private void use(ReferralContent content) {
+        child = content.child();
+        interventionCode = content.interventionCode();
+        concerns = content.concerns();
+        urgency = content.urgency();
+        childView = content.childView();
+        currentSupport = content.currentSupport();
+        overrideReason = content.overrideReason();
     }
 
     /** From any open status to WITHDRAWN, with the referrer's reason; records {@link ReferralWithdrawn}. */
@@ -163,11 +198,51 @@ public class Referral {
         }
     }
 
+    /** Thrown when a draft is submitted with parts missing; the API answers 400 naming them. */
+    public static class Incomplete extends RuntimeException {
+        private final List<String> missingFields;
+
+        Incomplete(List<String> missingFields) {
+            super("is required to submit the referral");
+            this.missingFields = List.copyOf(missingFields);
+        }
+
+        public List<String> missingFields() {
+            return missingFields;
+        }
+    }
+
+    /** Thrown when the child does not fit the offer and the referral may not go (yet); the API answers 422. */
+    public static class Ineligible extends RuntimeException {
+        private final transient Eligibility eligibility;
+
+        Ineligible(Eligibility eligibility) {
+            super(eligibility.verdict() == Eligibility.Verdict.EXCLUDED
+                    ? "The child is outside this offer for safety reasons. Refer to: " + eligibility.referTo()
+                    : "The child does not fit every criterion of the offer ("
+                            + eligibility.failedCriteria().stream().map(Enum::name).reduce((a, b) -> a + ", " + b)
+                            .orElse("") + "). Give your reason for referring anyway.");
+            this.eligibility = eligibility;
+        }
+
+        public Eligibility eligibility() {
+            return eligibility;
+        }
+    }
+
     /** Thrown when a change the lifecycle asks a reason for comes without one; the API answers 400. */
     public static class ReasonRequired extends RuntimeException {
         ReasonRequired(ReferralStatus next) {
             super("is required to make a referral " + next);
         }
+    }
+
+    /** A new document is inserted whole, so what its changes recorded moves into it. */
+    void settleForInsert() {
+        timeline.addAll(newTimeline);
+        pendingEvents.addAll(newEvents);
+        newTimeline.clear();
+        newEvents.clear();
     }
 
     List<TimelineEntry> newTimeline() {
@@ -216,6 +291,22 @@ public class Referral {
 
     public ChildView childView() {
         return childView;
+    }
+
+    public CurrentSupport currentSupport() {
+        return currentSupport;
+    }
+
+    public String overrideReason() {
+        return overrideReason;
+    }
+
+    public List<String> overriddenCriteria() {
+        return overriddenCriteria == null ? List.of() : List.copyOf(overriddenCriteria);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 
     public ReferralStatus status() {

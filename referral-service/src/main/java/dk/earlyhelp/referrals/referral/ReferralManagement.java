@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,10 @@ import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.Caller;
 import dk.earlyhelp.referrals.child.ChildIdentity;
 import dk.earlyhelp.referrals.child.CprNumber;
+import dk.earlyhelp.referrals.eligibility.ChildFacts;
+import dk.earlyhelp.referrals.eligibility.Eligibility;
+import dk.earlyhelp.referrals.offer.OfferCatalogue;
+import dk.earlyhelp.referrals.search.OfferSearch;
 
 /** Use cases on referrals; the only entry point for the web and messaging adapters. */
 @Service
@@ -38,12 +43,16 @@ public class ReferralManagement {
     private final ReferralRepository referrals;
     private final ReferralStore store;
     private final ChildIdentity identities;
+    private final OfferSearch offers;
+    private final OfferCatalogue catalogue;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ReferralManagement(ReferralRepository referrals, ReferralStore store, ChildIdentity identities, AuditTrail audit,
-            Clock clock) {
+    ReferralManagement(ReferralRepository referrals, ReferralStore store, ChildIdentity identities, OfferSearch offers,
+            OfferCatalogue catalogue, AuditTrail audit, Clock clock) {
+        this.catalogue = catalogue;
         this.referrals = referrals;
+        this.offers = offers;
         this.store = store;
         this.identities = identities;
         this.audit = audit;
@@ -56,46 +65,139 @@ public class ReferralManagement {
      */
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
     public Referral create(Caller caller, NewReferral request) {
-        // Re-referring (bridge-building) keeps the child's identity, CPR number included, from the original.
-        Child original = request.basedOn() == null ? null : readable(caller, request.basedOn()).child();
-        CprNumber cpr = original == null ? cpr(request.cpr()) : null;
-        LocalDate birthDate = original == null ? birthDate(cpr, request.birthDate()) : original.birthDate();
-        String pseudonym = original != null ? original.pseudonym()
-                : identities.pseudonym(caller.organisation(), cpr, request.firstName(), request.lastName(), birthDate);
-        if (!request.confirmDuplicate()
-                && referrals.existsByMunicipalityCodeAndChildPseudonymAndStatusIn(caller.organisation(), pseudonym, OPEN)) {
-            throw new ProblemException(HttpStatus.CONFLICT, "duplicate-referral", "Possible duplicate",
-                    "This child already has an open referral in your municipality. Check with your colleagues, "
-                            + "or confirm that you want to create another one.");
-        }
-        Child child = original != null ? original
-                : new Child(pseudonym, request.firstName(), request.lastName(), birthDate, request.gender(),
-                        request.school(), request.postcode(), identities.encrypt(cpr));
         Referrer referrer = new Referrer(caller.subject(), caller.organisation(),
                 caller.staffRole() == null ? "UNKNOWN" : caller.staffRole());
-        Referral referral = store.insert(Referral.create(UUID.randomUUID().toString(), referrer, child,
-                request.interventionCode(), request.concerns(), request.urgency(), request.childView(),
-                request.submit(), clock.instant()));
-        audit.record(caller, AuditRecord.Action.CREATE, "referral", referral.id(), pseudonym);
+        Referral referral = Referral.draft(UUID.randomUUID().toString(), referrer,
+                content(caller, request, null), clock.instant());
+        if (request.submit()) {
+            try {
+                submitChecked(caller, referral, request.confirmDuplicate());
+            } catch (RuntimeException e) {
+                throw problem(e);
+            }
+        }
+        store.insert(referral);
+        audit.record(caller, AuditRecord.Action.CREATE, "referral", referral.id(), referral.child().pseudonym());
         log.info("Referral {} {} for {} in municipality {}", referral.id(), referral.status(),
                 referral.interventionCode(), referral.municipalityCode());
         return referral;
     }
 
+    /** Replaces what the caller's own draft says; the portal saves drafts this way as the referrer types. */
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
-    public Referral submit(Caller caller, String id) {
-        return change(caller, id, referral -> referral.submit(caller.subject(), clock.instant()));
+    public Referral reviseDraft(Caller caller, String id, NewReferral request) {
+        Referral draft = ownDraft(caller, id);
+        ReferralContent content = content(caller, request, draft.child());
+        return change(caller, draft, referral -> referral.revise(content));
+    }
+
+    /**
+     * Sends a draft to the NGO: it must be complete, the child must fit the offer (or the referrer
+     * gives a reason), and a possible duplicate must be confirmed.
+     */
+    @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
+    public Referral submit(Caller caller, String id, boolean confirmDuplicate, String overrideReason) {
+        Referral draft = ownDraft(caller, id);
+        return change(caller, draft, referral -> {
+            if (overrideReason != null && !overrideReason.isBlank()) {
+                ReferralContent content = referral.content();
+                referral.revise(new ReferralContent(content.child(), content.interventionCode(), content.concerns(),
+                        content.urgency(), content.childView(), content.currentSupport(), overrideReason.strip()));
+            }
+            submitChecked(caller, referral, confirmDuplicate);
+        });
+    }
+
+    private void submitChecked(Caller caller, Referral referral, boolean confirmDuplicate) {
+        List<String> missing = referral.content().missingForSubmission();
+        if (!missing.isEmpty()) {
+            throw new Referral.Incomplete(missing);
+        }
+        if (!confirmDuplicate && referrals.existsByMunicipalityCodeAndChildPseudonymAndStatusInAndIdNot(
+                caller.organisation(), referral.child().pseudonym(), OPEN, referral.id())) {
+            throw new ProblemException(HttpStatus.CONFLICT, "duplicate-referral", "Possible duplicate",
+                    "This child already has an open referral in your municipality. Check with your colleagues, "
+                            + "or confirm that you want to create another one.");
+        }
+        referral.submit(caller.subject(), eligibility(caller, referral.content()), clock.instant());
+    }
+
+    private Eligibility eligibility(Caller caller, ReferralContent content) {
+        Child child = content.child();
+        ChildFacts facts = new ChildFacts(child.ageOn(LocalDate.now(clock.withZone(Referral.DANISH_TIME))),
+                child.gender() == null ? null : child.gender().name(), caller.organisation(),
+                Set.copyOf(content.concerns()), content.currentSupport().specialSupportMeasure());
+        return offers.check(caller, content.interventionCode(), facts).eligibility();
+    }
+
+    /** The request as referral content; {@code current} is the draft's child, whose CPR number is kept if not given again. */
+    private ReferralContent content(Caller caller, NewReferral request, Child current) {
+        if (request.interventionCode() != null && !request.interventionCode().isBlank()) {
+            // Fail early on an offer the municipality cannot refer to, even in a draft.
+            offers.check(caller, request.interventionCode(), ChildFacts.UNKNOWN);
+        }
+        Child child = request.basedOn() == null ? child(caller, request, current)
+                // Re-referring (bridge-building) keeps the child's identity, CPR number included, from the original.
+                : readable(caller, request.basedOn()).child();
+        return new ReferralContent(child, request.interventionCode(), request.concerns(), request.urgency(),
+                request.childView(), request.currentSupport(), request.overrideReason());
+    }
+
+    private Child child(Caller caller, NewReferral request, Child current) {
+        CprNumber cpr = cpr(request.cpr());
+        String encryptedCpr = cpr != null ? identities.encrypt(cpr)
+                : current == null ? null : current.encryptedCpr();
+        if (cpr == null && encryptedCpr != null) {
+            cpr = identities.decrypt(encryptedCpr);
+        }
+        LocalDate birthDate = birthDate(cpr, request.birthDate());
+        String pseudonym = cpr != null || (birthDate != null && present(request.firstName())
+                && present(request.lastName()))
+                ? identities.pseudonym(caller.organisation(), cpr, request.firstName(), request.lastName(), birthDate)
+                : null;
+        return new Child(pseudonym, strip(request.firstName()), strip(request.lastName()), birthDate,
+                request.gender(), strip(request.school()), request.postcode(), encryptedCpr);
     }
 
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
     public Referral withdraw(Caller caller, String id, String reason) {
-        return change(caller, id, referral -> referral.withdraw(caller.subject(), reason, clock.instant()));
+        return change(caller, readable(caller, id),
+                referral -> referral.withdraw(caller.subject(), reason, clock.instant()));
     }
 
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
     public Referral get(Caller caller, String id) {
         Referral referral = readable(caller, id);
         audit.record(caller, AuditRecord.Action.READ, "referral", id, referral.child().pseudonym());
+        return referral;
+    }
+
+    /**
+     * A sent referral as the NGO that delivers its offer reads it: the child's view, concerns and
+     * the referrer's override reason, never the child's name or CPR number. Any other caller gets 404.
+     */
+    @PreAuthorize("hasRole('NGO_COORDINATOR')")
+    public Referral forNgo(Caller caller, String id) {
+        Referral referral = referrals.findById(id)
+                .filter(found -> found.status() != ReferralStatus.DRAFT)
+                .filter(found -> catalogue.find(found.interventionCode())
+                        .map(offer -> caller.belongsToNgo(offer.ngoCode())).orElse(false))
+                .orElse(null);
+        if (referral == null) {
+            referrals.findById(id).ifPresent(other -> audit.record(caller, AuditRecord.Action.DENIED, "referral", id,
+                    other.child().pseudonym()));
+            throw ProblemException.notFound("Referral " + id);
+        }
+        audit.record(caller, AuditRecord.Action.READ, "referral", id, referral.child().pseudonym());
+        return referral;
+    }
+
+    /** The caller's own draft; a colleague's draft answers like a missing one. */
+    private Referral ownDraft(Caller caller, String id) {
+        Referral referral = readable(caller, id);
+        if (!referral.referrerId().equals(caller.subject())) {
+            throw ProblemException.notFound("Referral " + id);
+        }
         return referral;
     }
 
@@ -144,22 +246,40 @@ public class ReferralManagement {
         }
     }
 
-    private Referral change(Caller caller, String id, java.util.function.Consumer<Referral> change) {
-        Referral referral = readable(caller, id);
+    private Referral change(Caller caller, Referral referral, Consumer<Referral> change) {
         try {
             change.accept(referral);
             store.saveChange(referral, null);
-        } catch (Referral.ReasonRequired e) {
-            throw ProblemException.invalidField("reason", e.getMessage());
-        } catch (Referral.IllegalTransition e) {
-            throw new ProblemException(HttpStatus.CONFLICT, "illegal-transition", "Not possible now", e.getMessage());
         } catch (OptimisticLockingFailureException e) {
             throw new ProblemException(HttpStatus.CONFLICT, "changed-meanwhile", "Changed meanwhile",
                     "The referral was changed by someone else. Reload it and try again.");
+        } catch (RuntimeException e) {
+            throw problem(e);
         }
         audit.record(caller, AuditRecord.Action.UPDATE, "referral", referral.id(), referral.child().pseudonym());
         log.info("Referral {} is now {}", referral.id(), referral.status());
         return referral;
+    }
+
+    /** The aggregate's refusals as the problem details the API answers with; anything else as it is. */
+    private static RuntimeException problem(RuntimeException refusal) {
+        if (refusal instanceof Referral.ReasonRequired e) {
+            return ProblemException.invalidField("reason", e.getMessage());
+        }
+        if (refusal instanceof Referral.Incomplete e) {
+            return ProblemException.invalidFields(e.missingFields(), e.getMessage());
+        }
+        if (refusal instanceof Referral.Ineligible e) {
+            ProblemException problem = new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
+                    e.eligibility().verdict() == Eligibility.Verdict.EXCLUDED ? "eligibility-excluded"
+                            : "eligibility-override-required", "Not eligible", e.getMessage());
+            problem.getBody().setProperty("eligibility", e.eligibility());
+            return problem;
+        }
+        if (refusal instanceof Referral.IllegalTransition e) {
+            return new ProblemException(HttpStatus.CONFLICT, "illegal-transition", "Not possible now", e.getMessage());
+        }
+        return refusal;
     }
 
     private static CprNumber cpr(String given) {
@@ -174,9 +294,6 @@ public class ReferralManagement {
     }
 
     private static LocalDate birthDate(CprNumber cpr, LocalDate given) {
-        if (cpr == null && given == null) {
-            throw ProblemException.invalidField("child.birthDate", "is required when no CPR number is given");
-        }
         if (cpr == null) {
             return given;
         }
@@ -186,10 +303,18 @@ public class ReferralManagement {
         return cpr.birthDate();
     }
 
-    /** What the referrer tells about the child and the wished offer. */
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    /** What the referrer tells about the child and the wished offer; in a draft any part may be missing. */
     public record NewReferral(String cpr, String firstName, String lastName, LocalDate birthDate, Child.Gender gender,
                               String school, String postcode, String interventionCode, List<String> concerns,
-                              Urgency urgency, ChildView childView, boolean submit, boolean confirmDuplicate,
-                              String basedOn) {
+                              Urgency urgency, ChildView childView, CurrentSupport currentSupport,
+                              String overrideReason, boolean submit, boolean confirmDuplicate, String basedOn) {
     }
 }

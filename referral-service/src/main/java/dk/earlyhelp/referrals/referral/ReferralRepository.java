@@ -15,6 +15,7 @@ interface ReferralRepository extends MongoRepository<Referral, String> {
     Page<Referral> findByMunicipalityCodeAndReferrerIdAndStatusIn(String municipalityCode, String referrerId,
             Collection<ReferralStatus> statuses, Pageable page);
 
-    boolean existsByMunicipalityCodeAndChildPseudonymAndStatusIn(String municipalityCode, String pseudonym,
-            Collection<ReferralStatus> statuses);
+    /** Whether the child has another open referral than {@code id} in the municipality. */
+    boolean existsByMunicipalityCodeAndChildPseudonymAndStatusInAndIdNot(String municipalityCode, String pseudonym,
+            Collection<ReferralStatus> statuses, String id);
 }

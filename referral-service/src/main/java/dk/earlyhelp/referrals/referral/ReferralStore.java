@@ -24,6 +24,7 @@ class ReferralStore {
     }
 
     Referral insert(Referral referral) {
+        referral.settleForInsert();
         return mongo.insert(referral);
     }
 
@@ -37,8 +38,18 @@ class ReferralStore {
         Update change = new Update()
                 .set("status", referral.status())
                 .set("suggestedInterventionCode", referral.suggestedInterventionCode())
+                .set("child", referral.child())
+                .set("interventionCode", referral.interventionCode())
+                .set("concerns", referral.concerns())
+                .set("urgency", referral.urgency())
+                .set("childView", referral.childView())
+                .set("currentSupport", referral.currentSupport())
+                .set("overrideReason", referral.overrideReason())
+                .set("overriddenCriteria", referral.overriddenCriteria())
                 .inc("version", 1);
-        change.push("timeline").each(referral.newTimeline().toArray());
+        if (!referral.newTimeline().isEmpty()) {
+            change.push("timeline").each(referral.newTimeline().toArray());
+        }
         if (!referral.newEvents().isEmpty()) {
             change.push("pendingEvents").each(referral.newEvents().toArray());
         }

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,9 +22,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dk.earlyhelp.platform.events.CloudEventHeaders;
+import dk.earlyhelp.platform.test.Api;
 import dk.earlyhelp.platform.test.Contracts;
 import dk.earlyhelp.platform.test.EventProbe;
 import dk.earlyhelp.platform.test.TestTokens;
+import dk.earlyhelp.referrals.offer.TestCatalogue;
 
 /** Through real HTTP, the real store and the real broker: a referral is stored and its event published. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -38,6 +41,11 @@ class ReferralIntegrationTests {
     int port;
 
     HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void catalogue() {
+        TestCatalogue.publish(new Api(port));
+    }
 
     @BeforeAll
     static void listen() {

@@ -33,6 +33,7 @@ import dk.earlyhelp.platform.test.Api;
 import dk.earlyhelp.platform.test.Contracts;
 import dk.earlyhelp.platform.test.EventProbe;
 import dk.earlyhelp.platform.test.TestTokens;
+import dk.earlyhelp.referrals.offer.TestCatalogue;
 
 /**
  * A referral's life on the real store and broker: drafts, submission, withdrawal, duplicates,
@@ -53,6 +54,7 @@ class ReferralLifecycleIntegrationTests {
     @BeforeEach
     void api() {
         api = new Api(port);
+        TestCatalogue.publish(api);
     }
 
     @Autowired
@@ -119,8 +121,8 @@ class ReferralLifecycleIntegrationTests {
         assertThat(duplicate.body()).doesNotContain("POWERKIDS", "teacher-lifecycle");
 
         assertThat(api.post("/api/referrals", TEACHER, referral(cpr, true, true)).statusCode()).isEqualTo(201);
-        assertThat(api.post("/api/referrals", TestTokens.municipalStaff("caseworker", "0101"), referral(cpr, true, false))
-                .statusCode()).as("another municipality knows the child by another pseudonym").isEqualTo(201);
+        assertThat(api.post("/api/referrals", TestTokens.municipalStaff("caseworker", "0101"),
+                inCopenhagen(referral(cpr, true, false))).statusCode()).as("another municipality knows the child by another pseudonym").isEqualTo(201);
     }
 
     @Test
@@ -131,14 +133,14 @@ class ReferralLifecycleIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("DECLINED"));
 
         JsonNode again = Api.body(api.post("/api/referrals", TEACHER, referral("", true, false)
-                .replace("\"POWERKIDS\"", "\"SAMTALEGRUPPER\"")
+                .replace("\"POWERKIDS\"", "\"CYKELHJELM\"").replace("PARENTAL_DIVORCE", "RELATIVE_MENTAL_ILLNESS")
                 .replace("\"confirmDuplicate\": false", "\"confirmDuplicate\": false, \"basedOn\": \"" + id + "\"")), 201);
 
         assertThat(again.at("/child/id").asText()).isEqualTo(original.at("/child/id").asText());
         assertThat(again.at("/child/hasCpr").asBoolean()).isTrue();
-        assertThat(again.get("interventionCode").asText()).isEqualTo("SAMTALEGRUPPER");
+        assertThat(again.get("interventionCode").asText()).isEqualTo("CYKELHJELM");
         assertThat(Api.body(api.post("/api/referrals", TestTokens.municipalStaff("cph", "0101"),
-                referral("", true, false).replace("\"confirmDuplicate\": false",
+                inCopenhagen(referral("", true, false)).replace("\"confirmDuplicate\": false",
                         "\"confirmDuplicate\": false, \"basedOn\": \"" + id + "\"")), 404))
                 .as("another municipality's referral cannot be the basis").isNotNull();
     }
@@ -160,6 +162,11 @@ class ReferralLifecycleIntegrationTests {
                 .replace("\"submit\": true", "\"submit\": \"soon\""));
         assertThat(wrongType.statusCode()).isEqualTo(400);
         assertThat(wrongType.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertField(wrongType, "submit");
+        assertField(api.post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)
+                .replace("\"birthDate\": null", "\"birthDate\": \"25-09-2016\"")), "child.birthDate");
+        assertField(api.post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)
+                .replace("\"submit\": true", "\"submit\": true, \"role\": \"ADMIN\"")), "role");
 
         assertThat(mongo.getCollection("referrals").countDocuments()).isEqualTo(before);
     }
@@ -259,6 +266,11 @@ class ReferralLifecycleIntegrationTests {
                   "submit": %s,
                   "confirmDuplicate": %s
                 }""".formatted(cpr, submit, confirmDuplicate);
+    }
+
+    /** The same referral to Copenhagen's mentoring offer, whose target group it fits. */
+    static String inCopenhagen(String referral) {
+        return referral.replace("\"POWERKIDS\"", "\"STROEM\"").replace("PARENTAL_DIVORCE", "LACKS_NETWORK");
     }
 
     /** A fresh synthetic CPR number with the date 14-03-2015 (seventh digit 4: born 2000–2036). */

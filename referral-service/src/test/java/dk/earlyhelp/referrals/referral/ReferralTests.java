@@ -10,6 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dk.earlyhelp.platform.events.PendingEvent;
+import dk.earlyhelp.referrals.eligibility.Criterion;
+import dk.earlyhelp.referrals.eligibility.CriterionResult;
+import dk.earlyhelp.referrals.eligibility.Eligibility;
 
 /** The lifecycle rules of a referral and the events its changes record. */
 class ReferralTests {
@@ -19,9 +22,58 @@ class ReferralTests {
     static final Child ALMA = new Child("child-1", "Alma", "Jensen", LocalDate.of(2015, 3, 14), Child.Gender.GIRL,
             null, null, null);
 
+    static final Eligibility FITS = new Eligibility(Eligibility.Verdict.ELIGIBLE, List.of(), null);
+    static final Eligibility TOO_OLD = new Eligibility(Eligibility.Verdict.OVERRIDE_REQUIRED,
+            List.of(new CriterionResult(Criterion.AGE, CriterionResult.Outcome.FAIL, false, "too old", List.of())),
+            null);
+    static final Eligibility EXCLUDED = new Eligibility(Eligibility.Verdict.EXCLUDED,
+            List.of(new CriterionResult(Criterion.EXCLUSION, CriterionResult.Outcome.FAIL, true, "safety",
+                    List.of("OWN_SUICIDE_ATTEMPT"))), "Child and adolescent psychiatry");
+
     static Referral referral(boolean submit) {
-        return Referral.create("r-1", TEACHER, ALMA, "POWERKIDS", List.of("PARENTAL_DIVORCE"), Urgency.NORMAL,
-                new ChildView("hard", "wish"), submit, NOW);
+        Referral referral = Referral.draft("r-1", TEACHER, content(ALMA, "hard", null), NOW);
+        if (submit) {
+            referral.submit("teacher", FITS, NOW);
+            referral.settleForInsert();
+        }
+        return referral;
+    }
+
+    static ReferralContent content(Child child, String whatIsHard, String overrideReason) {
+        return new ReferralContent(child, "POWERKIDS", List.of("PARENTAL_DIVORCE"), Urgency.NORMAL,
+                new ChildView(whatIsHard, "wish"), null, overrideReason);
+    }
+
+    @Test
+    void aDraftMayLackPartsButCannotBeSubmittedUntilComplete() {
+        Child unnamed = new Child(null, "Alma", null, null, Child.Gender.GIRL, null, null, null);
+        Referral draft = Referral.draft("r-1", TEACHER, content(unnamed, " ", null), NOW);
+
+        assertThatThrownBy(() -> draft.submit("teacher", FITS, NOW)).isInstanceOfSatisfying(Referral.Incomplete.class,
+                e -> assertThat(e.missingFields()).containsExactly("child.lastName", "child.birthDate",
+                        "childView.whatIsHard"));
+
+        draft.revise(content(ALMA, "hard", null));
+        draft.submit("teacher", FITS, NOW);
+        assertThat(draft.status()).isEqualTo(ReferralStatus.SUBMITTED);
+        assertThatThrownBy(() -> draft.revise(content(ALMA, "changed", null)))
+                .isInstanceOf(Referral.IllegalTransition.class);
+    }
+
+    @Test
+    void anExclusionBlocksAndASoftFailureNeedsTheReferrersReason() {
+        Referral excluded = Referral.draft("r-1", TEACHER, content(ALMA, "hard", "please"), NOW);
+        assertThatThrownBy(() -> excluded.submit("teacher", EXCLUDED, NOW)).isInstanceOf(Referral.Ineligible.class);
+        assertThat(excluded.status()).isEqualTo(ReferralStatus.DRAFT);
+
+        Referral withoutReason = Referral.draft("r-2", TEACHER, content(ALMA, "hard", null), NOW);
+        assertThatThrownBy(() -> withoutReason.submit("teacher", TOO_OLD, NOW)).isInstanceOf(Referral.Ineligible.class);
+
+        Referral withReason = Referral.draft("r-3", TEACHER, content(ALMA, "hard", "Mature for her age"), NOW);
+        withReason.submit("teacher", TOO_OLD, NOW);
+        assertThat(withReason.overriddenCriteria()).containsExactly("AGE");
+        assertThat(withReason.newEvents().get(0).data()).containsEntry("overriddenCriteria", List.of("AGE"))
+                .as("free text stays in the service").doesNotContainValue("Mature for her age");
     }
 
     @Test
@@ -30,7 +82,7 @@ class ReferralTests {
         assertThat(draft.status()).isEqualTo(ReferralStatus.DRAFT);
         assertThat(draft.pendingEvents()).isEmpty();
 
-        draft.submit("teacher", NOW);
+        draft.submit("teacher", FITS, NOW);
 
         assertThat(draft.status()).isEqualTo(ReferralStatus.SUBMITTED);
         assertThat(draft.newEvents()).extracting(PendingEvent::type).containsExactly(ReferralSubmitted.TYPE);
@@ -62,7 +114,7 @@ class ReferralTests {
         assertThat(referral.newEvents().get(0).data()).doesNotContainValue("The family moved");
         assertThatThrownBy(() -> referral.withdraw("teacher", "again", NOW))
                 .isInstanceOf(Referral.IllegalTransition.class);
-        assertThatThrownBy(() -> referral.submit("teacher", NOW)).isInstanceOf(Referral.IllegalTransition.class);
+        assertThatThrownBy(() -> referral.submit("teacher", FITS, NOW)).isInstanceOf(Referral.IllegalTransition.class);
     }
 
     @Test

@@ -1,13 +1,16 @@
 package dk.earlyhelp.referrals.referral.web;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,6 +21,7 @@ import dk.earlyhelp.referrals.referral.Referral;
 import dk.earlyhelp.referrals.referral.ReferralManagement;
 import dk.earlyhelp.referrals.referral.ReferralStatus;
 import jakarta.validation.Valid;
+import jakarta.validation.groups.Default;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -26,20 +30,37 @@ import jakarta.validation.constraints.Min;
 class ReferralController {
 
     private final ReferralManagement referrals;
+    private final Clock clock;
 
-    ReferralController(ReferralManagement referrals) {
+    ReferralController(ReferralManagement referrals, Clock clock) {
         this.referrals = referrals;
+        this.clock = clock;
     }
 
+    /** Creates a referral, submitted at once unless {@code submit} is false; either way it must be complete. */
     @PostMapping
-    ResponseEntity<ReferralResponse> create(@Valid @RequestBody SubmitReferralRequest request) {
-        Referral referral = referrals.create(CurrentCaller.get(), request.toNewReferral());
-        return ResponseEntity.created(URI.create("/api/referrals/" + referral.id())).body(ReferralResponse.of(referral));
+    ResponseEntity<ReferralResponse> create(
+            @Validated({ Default.class, ReferralRequest.Complete.class }) @RequestBody ReferralRequest request) {
+        return created(referrals.create(CurrentCaller.get(), request.toNewReferral(request.submitNow())));
+    }
+
+    /** Starts a draft that may still lack parts; the portal saves what the referrer types this way. */
+    @PostMapping("/drafts")
+    ResponseEntity<ReferralResponse> createDraft(@Valid @RequestBody ReferralRequest request) {
+        return created(referrals.create(CurrentCaller.get(), request.toNewReferral(false)));
+    }
+
+    /** Replaces what the caller's own draft says; 409 once it has been submitted. */
+    @PutMapping("/{id}")
+    ReferralResponse reviseDraft(@PathVariable String id, @Valid @RequestBody ReferralRequest request) {
+        return ReferralResponse.of(referrals.reviseDraft(CurrentCaller.get(), id, request.toNewReferral(false)));
     }
 
     @PostMapping("/{id}/submit")
-    ReferralResponse submit(@PathVariable String id) {
-        return ReferralResponse.of(referrals.submit(CurrentCaller.get(), id));
+    ReferralResponse submit(@PathVariable String id, @Valid @RequestBody(required = false) SubmitDraftRequest request) {
+        SubmitDraftRequest given = request == null ? new SubmitDraftRequest(null, null) : request;
+        return ReferralResponse.of(referrals.submit(CurrentCaller.get(), id,
+                Boolean.TRUE.equals(given.confirmDuplicate()), given.overrideReason()));
     }
 
     @PostMapping("/{id}/withdraw")
@@ -60,6 +81,16 @@ class ReferralController {
     @GetMapping("/{id}")
     ReferralResponse get(@PathVariable String id) {
         return ReferralResponse.of(referrals.get(CurrentCaller.get(), id));
+    }
+
+    private static ResponseEntity<ReferralResponse> created(Referral referral) {
+        return ResponseEntity.created(URI.create("/api/referrals/" + referral.id())).body(ReferralResponse.of(referral));
+    }
+
+    /** A sent referral as the NGO that delivers the offer reads it; no name, no CPR number. */
+    @GetMapping("/{id}/for-ngo")
+    NgoReferralResponse forNgo(@PathVariable String id) {
+        return NgoReferralResponse.of(referrals.forNgo(CurrentCaller.get(), id), clock);
     }
 
     /** One page of a list. */

@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import dk.earlyhelp.referrals.referral.CurrentSupport;
 import dk.earlyhelp.referrals.referral.Referral;
 import dk.earlyhelp.referrals.referral.TimelineEntry;
 
 /** A referral as its referrer sees it. */
 public record ReferralResponse(String id, String status, String interventionCode, List<String> concerns,
                                String urgency, ChildSummary child, ChildViewResponse childView,
-                               String suggestedInterventionCode, List<Step> timeline) {
+                               CurrentSupport currentSupport, String overrideReason, List<String> overriddenCriteria,
+                               String suggestedInterventionCode, Instant createdAt, List<Step> timeline) {
 
     /** The child's own view as the referrer wrote it down. */
     public record ChildViewResponse(String whatIsHard, String wishes) {
@@ -18,7 +20,7 @@ public record ReferralResponse(String id, String status, String interventionCode
 
     /** The child as the referrer gave them; the CPR number is never sent back, only whether there is one. */
     public record ChildSummary(String id, String firstName, String lastName, LocalDate birthDate, String gender,
-                               boolean hasCpr) {
+                               String school, String postcode, boolean hasCpr) {
     }
 
     public record Step(String status, Instant at, String reason) {
@@ -28,10 +30,12 @@ public record ReferralResponse(String id, String status, String interventionCode
         return new ReferralResponse(referral.id(), referral.status().name(), referral.interventionCode(),
                 referral.concerns(), referral.urgency().name(),
                 new ChildSummary(referral.child().pseudonym(), referral.child().firstName(),
-                        referral.child().lastName(), referral.child().birthDate(), referral.child().gender().name(),
-                        referral.child().encryptedCpr() != null),
+                        referral.child().lastName(), referral.child().birthDate(),
+                        referral.child().gender() == null ? null : referral.child().gender().name(),
+                        referral.child().school(), referral.child().postcode(), referral.child().encryptedCpr() != null),
                 new ChildViewResponse(referral.childView().whatIsHard(), referral.childView().wishes()),
-                referral.suggestedInterventionCode(),
+                referral.currentSupport(), referral.overrideReason(), referral.overriddenCriteria(),
+                referral.suggestedInterventionCode(), referral.createdAt(),
                 referral.timeline().stream().map(ReferralResponse::step).toList());
     }
 

@@ -1,0 +1,90 @@
+package dk.earlyhelp.referrals.messaging;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import dk.earlyhelp.platform.events.CloudEventHeaders;
+import dk.earlyhelp.referrals.offer.Availability;
+import dk.earlyhelp.referrals.offer.Format;
+import dk.earlyhelp.referrals.offer.Offer;
+import dk.earlyhelp.referrals.offer.OfferCatalogue;
+import dk.earlyhelp.referrals.offer.TargetGroup;
+import dk.earlyhelp.referrals.referral.ReferralManagement;
+import dk.earlyhelp.referrals.referral.ReferralStatus;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Thin adapter from {@code ngo.events}: the referral's lifecycle (received, accepted, waitlisted,
+ * declined) and the read model of offers (published, availability changed). Other types are not ours.
+ */
+@Configuration(proxyBeanMethods = false)
+class NgoEventsListener {
+
+    static final String RECEIVED = "ngo.referral-received.v1";
+    static final String DECIDED = "ngo.referral-decided.v1";
+    static final String PUBLISHED = "ngo.intervention-published.v1";
+    static final String AVAILABILITY = "ngo.availability-changed.v1";
+
+    @Bean
+    Consumer<Message<byte[]>> ngoEvents(ReferralManagement referrals, OfferCatalogue offers, JsonMapper json) {
+        return message -> {
+            String type = CloudEventHeaders.attribute(message, "type");
+            String eventId = CloudEventHeaders.attribute(message, "id");
+            if (RECEIVED.equals(type)) {
+                ReferralReceivedData data = json.readValue(message.getPayload(), ReferralReceivedData.class);
+                referrals.applyNgoDecision(eventId, data.referralId(), ReferralStatus.RECEIVED, null, null,
+                        data.occurredAt());
+            } else if (DECIDED.equals(type)) {
+                ReferralDecidedData data = json.readValue(message.getPayload(), ReferralDecidedData.class);
+                referrals.applyNgoDecision(eventId, data.referralId(), ReferralStatus.valueOf(data.decision()),
+                        data.reason(), data.suggestedInterventionCode(), data.occurredAt());
+            } else if (PUBLISHED.equals(type)) {
+                offers.published(json.readValue(message.getPayload(), InterventionPublishedData.class).toOffer());
+            } else if (AVAILABILITY.equals(type)) {
+                AvailabilityChangedData data = json.readValue(message.getPayload(), AvailabilityChangedData.class);
+                offers.availabilityChanged(data.interventionCode(), new Availability(data.places(), data.freePlaces(),
+                        data.waiting(), data.expectedStart(), data.occurredAt()));
+            }
+        };
+    }
+
+    /** Our trimmed copy of {@code ngo.referral-received.v1}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReferralReceivedData(String referralId, Instant occurredAt) {
+    }
+
+    /** Our trimmed copy of {@code ngo.referral-decided.v1}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReferralDecidedData(String referralId, String decision, String reason, String suggestedInterventionCode,
+                               Instant occurredAt) {
+    }
+
+    /** Our trimmed copy of {@code ngo.intervention-published.v1}; the target group and format are read as they come. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record InterventionPublishedData(String interventionCode, String name, String ngoCode, String ngoName,
+                                     List<String> municipalities, String model, List<String> types,
+                                     TargetGroup targetGroup, Format format, String deliveredBy, Instant occurredAt) {
+
+        Offer toOffer() {
+            return new Offer(interventionCode, name, ngoCode, ngoName, List.copyOf(municipalities), model,
+                    types == null ? List.of() : List.copyOf(types),
+                    targetGroup == null ? TargetGroup.ANYONE : targetGroup,
+                    format == null ? new Format(null, null, null, null, null, null, null, null, null) : format,
+                    deliveredBy, occurredAt, null);
+        }
+    }
+
+    /** Our trimmed copy of {@code ngo.availability-changed.v1}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AvailabilityChangedData(String interventionCode, int places, int freePlaces, int waiting,
+                                   LocalDate expectedStart, Instant occurredAt) {
+    }
+}
