@@ -13,9 +13,11 @@ import java.util.Map;
  * @param basePort   the gateway's port; the services take the next four
  * @param kafkaPort  the broker's client port
  * @param mongoPort  the store's port
+ * @param smtpPort   the mail catcher's SMTP port, where the services send e-mail
+ * @param imapPort   the mail catcher's IMAP port, where the portal's demo mailbox reads it
  */
 public record LocalSettings(Path projectDir, Path dataDir, boolean demoData, boolean reset, int basePort,
-                            int kafkaPort, int mongoPort) {
+                            int kafkaPort, int mongoPort, int smtpPort, int imapPort) {
 
     public static LocalSettings fromEnvironment(Map<String, String> env, Path workingDir) {
         Path project = Path.of(env.getOrDefault("RUN_PROJECT_DIR", workingDir.toString())).toAbsolutePath().normalize();
@@ -25,7 +27,9 @@ public record LocalSettings(Path projectDir, Path dataDir, boolean demoData, boo
                 "true".equalsIgnoreCase(env.getOrDefault("RUN_RESET", "false")),
                 Integer.parseInt(env.getOrDefault("RUN_BASE_PORT", "8080")),
                 Integer.parseInt(env.getOrDefault("RUN_KAFKA_PORT", "9092")),
-                Integer.parseInt(env.getOrDefault("RUN_MONGO_PORT", "27017")));
+                Integer.parseInt(env.getOrDefault("RUN_MONGO_PORT", "27017")),
+                Integer.parseInt(env.getOrDefault("RUN_SMTP_PORT", "3025")),
+                Integer.parseInt(env.getOrDefault("RUN_IMAP_PORT", "3143")));
     }
 
     public String portalUrl() {

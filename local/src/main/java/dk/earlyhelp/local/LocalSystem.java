@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import dk.earlyhelp.local.infrastructure.DocumentStore;
 import dk.earlyhelp.local.infrastructure.KafkaBroker;
+import dk.earlyhelp.local.infrastructure.MailCatcher;
 
 /**
  * Runs the whole system on this machine without Docker: the MongoDB-wire store and the Kafka broker
@@ -39,6 +40,7 @@ public final class LocalSystem implements AutoCloseable {
     private final LocalSettings settings;
     private final DocumentStore store = new DocumentStore();
     private final KafkaBroker broker = new KafkaBroker();
+    private final MailCatcher mail = new MailCatcher();
     private final List<ServiceProcess> services = new ArrayList<>();
     private volatile boolean stopped;
 
@@ -71,8 +73,10 @@ public final class LocalSystem implements AutoCloseable {
         }
         console.info("[1/4] Starting the document store (MongoDB wire protocol) on port {} ...", settings.mongoPort());
         store.start(settings.dataDir().resolve("mongo").resolve("store.mv"), settings.mongoPort());
-        console.info("[2/4] Starting the Kafka broker (KRaft) on port {} ...", settings.kafkaPort());
+        console.info("[2/4] Starting the Kafka broker (KRaft) on port {} and the mail catcher (SMTP {}) ...",
+                settings.kafkaPort(), settings.smtpPort());
         broker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
+        mail.start(settings.smtpPort(), settings.imapPort());
         console.info("[3/4] Starting the services{} ...", settings.demoData() ? " with demo data" : " without demo data");
         services.addAll(describeServices());
         for (ServiceProcess service : services) {
@@ -92,14 +96,21 @@ public final class LocalSystem implements AutoCloseable {
         String jwks = settings.portalUrl() + "/oauth2/jwks";
         String demo = "--earlyhelp.demo-data=" + settings.demoData();
         List<ServiceProcess> all = new ArrayList<>();
+        // Referrers are told of news by e-mail; the mail catcher keeps it for the portal's demo mailbox.
+        List<String> mail = List.of("--spring.mail.host=localhost", "--spring.mail.port=" + settings.smtpPort(),
+                "--earlyhelp.notifications.portal-url=" + settings.portalUrl());
         String[][] backends = { { "referral-service", "referrals" }, { "ngo-service", "ngo" },
                 { "consent-service", "consent" }, { "measurement-service", "measurement" } };
         for (int i = 0; i < backends.length; i++) {
-            all.add(new ServiceProcess(backends[i][0], settings.basePort() + 1 + i, List.of(
+            List<String> arguments = new ArrayList<>(List.of(
                     "--spring.mongodb.uri=" + mongo + backends[i][1],
                     "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
                     "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + jwks,
-                    demo)));
+                    demo));
+            if (backends[i][0].equals("referral-service")) {
+                arguments.addAll(mail);
+            }
+            all.add(new ServiceProcess(backends[i][0], settings.basePort() + 1 + i, arguments));
         }
         all.add(new ServiceProcess("gateway", settings.basePort(), List.of(
                 "--earlyhelp.identity.demo-identities=true",
@@ -107,7 +118,8 @@ public final class LocalSystem implements AutoCloseable {
                 "--earlyhelp.services.referral-url=http://localhost:" + (settings.basePort() + 1),
                 "--earlyhelp.services.ngo-url=http://localhost:" + (settings.basePort() + 2),
                 "--earlyhelp.services.consent-url=http://localhost:" + (settings.basePort() + 3),
-                "--earlyhelp.services.measurement-url=http://localhost:" + (settings.basePort() + 4))));
+                "--earlyhelp.services.measurement-url=http://localhost:" + (settings.basePort() + 4),
+                "--earlyhelp.demo-mailbox.imap-port=" + settings.imapPort())));
         return all;
     }
 
@@ -157,6 +169,7 @@ public final class LocalSystem implements AutoCloseable {
         services.forEach(service -> service.awaitStop(Duration.ofSeconds(20)));
         broker.stop();
         store.stop();
+        mail.stop();
     }
 
     private static void pause(Duration duration) {

@@ -148,6 +148,9 @@ class AuthorizationServerConfiguration {
                 Map<String, Object> claims = profile.claims();
                 context.getClaims().claims(existing -> existing.putAll(claims));
             }
+            if (DemoIdentities.USERS.containsKey(context.getPrincipal().getName())) {
+                context.getClaims().claim("email", DemoIdentities.email(context.getPrincipal().getName()));
+            }
         };
     }
 

@@ -43,6 +43,11 @@ public final class DemoIdentities {
             "demo-case-system", new Client("demo-case-system-secret", new Profile("Aarhus case system",
                     List.of("MUNICIPAL_STAFF"), "MUNICIPALITY", "0751", List.of(), "CASE_SYSTEM")));
 
+    /** The demo users' e-mail addresses; the run mode catches what is sent to them (see the demo mailbox). */
+    public static String email(String username) {
+        return username + "@example.org";
+    }
+
     public record Client(String secret, Profile profile) {
     }
 

@@ -4,8 +4,13 @@ import java.util.List;
 
 import dk.earlyhelp.platform.security.Caller;
 
-/** The logged-in user as the portal shows them, read from their access token. */
-public record PortalUser(String displayName, Caller caller) {
+/**
+ * The logged-in user as the portal shows them, read from their access token.
+ *
+ * @param unreadNotifications how many of their notifications are unread (municipal staff), else 0
+ * @param demoMailbox         the run mode's demo mailbox is there to show their caught e-mail
+ */
+public record PortalUser(String displayName, Caller caller, long unreadNotifications, boolean demoMailbox) {
 
     /** The sections of the portal this user's role gives access to, in menu order. */
     public List<NavigationItem> navigation() {
@@ -15,6 +20,7 @@ public record PortalUser(String displayName, Caller caller) {
             items.add(new NavigationItem("nav.offers", "/tilbud"));
             items.add(new NavigationItem("nav.newReferral", "/henvisninger/ny"));
             items.add(new NavigationItem("nav.referrals", "/henvisninger"));
+            items.add(new NavigationItem("nav.notifications", "/notifikationer", unreadNotifications));
         }
         if (caller.hasRole("NGO_COORDINATOR")) {
             items.add(new NavigationItem("nav.inbox", "/indbakke"));
@@ -25,6 +31,9 @@ public record PortalUser(String displayName, Caller caller) {
         if (caller.hasRole("ADMIN")) {
             items.add(new NavigationItem("nav.apiDocs", "/swagger-ui.html"));
         }
+        if (demoMailbox && caller.email() != null) {
+            items.add(new NavigationItem("nav.demoMailbox", "/demo-post"));
+        }
         return items;
     }
 
@@ -33,6 +42,11 @@ public record PortalUser(String displayName, Caller caller) {
         return caller.roles().stream().sorted().findFirst().map(role -> "role." + role).orElse("role.NONE");
     }
 
-    public record NavigationItem(String labelKey, String href) {
+    /** @param badge a count shown beside the label (unread notifications); 0 shows none */
+    public record NavigationItem(String labelKey, String href, long badge) {
+
+        NavigationItem(String labelKey, String href) {
+            this(labelKey, href, 0);
+        }
     }
 }

@@ -80,14 +80,16 @@ class PortalBrowserIT {
         waitFor(By.cssSelector("nav.main-nav"));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("da");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Velkommen, Mette Holm");
-        assertThat(navigation()).containsExactly("Forside", "Find et tilbud", "Henvis et barn", "Mine henvisninger");
+        assertThat(navigation()).containsExactly("Forside", "Find et tilbud", "Henvis et barn", "Mine henvisninger",
+                "Notifikationer", "E-mail (demo)");
         assertAccessible("home page in Danish");
 
         browser.findElement(By.linkText("English")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(
                 ExpectedConditions.textToBe(By.tagName("h1"), "Welcome, Mette Holm"));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-        assertThat(navigation()).containsExactly("Home", "Find an offer", "Refer a child", "My referrals");
+        assertThat(navigation()).containsExactly("Home", "Find an offer", "Refer a child", "My referrals",
+                "Notifications", "E-mail (demo)");
         assertAccessible("home page in English");
 
         browser.findElement(By.linkText("My referrals")).click();
@@ -231,6 +233,19 @@ class PortalBrowserIT {
             return driver.findElement(By.cssSelector("dd.status")).getText().equals("Accepteret");
         });
         assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("Sendt", "Accepteret");
+
+        browser.findElement(By.partialLinkText("Notifikationer")).click();
+        waitFor(By.cssSelector(".notifications"));
+        assertThat(browser.findElement(By.cssSelector(".notifications")).getText())
+                .contains("Henvisningen til POWERKIDS er nu: Accepteret");
+        assertAccessible("notifications");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            driver.get(portal + "/demo-post");
+            return driver.findElement(By.tagName("main")).getText().contains("henvisning til Powerkids er accepteret");
+        });
+        assertThat(browser.findElement(By.tagName("main")).getText()).as("no child's name in e-mail")
+                .contains("/henvisninger/" + referralId).doesNotContain("Ida", "Skov");
+        assertAccessible("demo mailbox");
         logOut();
     }
 
@@ -331,7 +346,8 @@ class PortalBrowserIT {
     }
 
     private List<String> navigation() {
-        return browser.findElements(By.cssSelector("nav.main-nav a")).stream().map(link -> link.getText()).toList();
+        return browser.findElements(By.cssSelector("nav.main-nav a .nav-label")).stream().map(link -> link.getText())
+                .toList();
     }
 
     private static void waitFor(By element) {

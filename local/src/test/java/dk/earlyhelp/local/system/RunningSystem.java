@@ -34,10 +34,10 @@ final class RunningSystem {
 
     static synchronized LocalSettings get() {
         if (settings == null) {
-            // Gateway and four services, then the broker and the store: seven consecutive free ports.
-            int base = freeRun(7);
+            // Gateway and four services, the broker, the store and the mail catcher (SMTP, IMAP): nine free ports.
+            int base = freeRun(9);
             settings = new LocalSettings(Path.of("..").toAbsolutePath().normalize(), newDataDir(), true, false,
-                    base, base + 5, base + 6);
+                    base, base + 5, base + 6, base + 7, base + 8);
             start();
             Runtime.getRuntime().addShutdownHook(new Thread(RunningSystem::stop));
         }
@@ -67,6 +67,8 @@ final class RunningSystem {
                 "RUN_BASE_PORT", String.valueOf(settings.basePort()),
                 "RUN_KAFKA_PORT", String.valueOf(settings.kafkaPort()),
                 "RUN_MONGO_PORT", String.valueOf(settings.mongoPort()),
+                "RUN_SMTP_PORT", String.valueOf(settings.smtpPort()),
+                "RUN_IMAP_PORT", String.valueOf(settings.imapPort()),
                 "RUN_DEMO_DATA", "true"));
         try {
             long readyLinesBefore = readyLines(log);

@@ -14,20 +14,22 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * @param organisation municipality code ("0751"), NGO code ("URK_AAR") or "PLATFORM"
  * @param partnerships partnership ids the caller may see aggregates of, e.g. "POWERKIDS-0751"
  * @param staffRole    the municipal professional's role (TEACHER, CASEWORKER, ...), if any
+ * @param email        where the person is told of changes (standard OIDC {@code email} claim); null for clients
  */
 public record Caller(String subject, Set<String> roles, String organisationType, String organisation,
-                     Set<String> partnerships, String staffRole) {
+                     Set<String> partnerships, String staffRole, String email) {
 
     public static final String ROLES = "roles";
     public static final String ORGANISATION_TYPE = "org_type";
     public static final String ORGANISATION = "org";
     public static final String PARTNERSHIPS = "partnerships";
     public static final String STAFF_ROLE = "staff_role";
+    public static final String EMAIL = "email";
 
     public static Caller from(Jwt jwt) {
         return new Caller(jwt.getSubject(), Set.copyOf(list(jwt, ROLES)), jwt.getClaimAsString(ORGANISATION_TYPE),
                 jwt.getClaimAsString(ORGANISATION), Set.copyOf(list(jwt, PARTNERSHIPS)),
-                jwt.getClaimAsString(STAFF_ROLE));
+                jwt.getClaimAsString(STAFF_ROLE), jwt.getClaimAsString(EMAIL));
     }
 
     public boolean hasRole(String role) {

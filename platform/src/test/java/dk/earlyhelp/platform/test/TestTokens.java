@@ -59,7 +59,7 @@ public final class TestTokens {
     /** A token for a municipal professional of one municipality. */
     public static String municipalStaff(String subject, String municipalityCode) {
         return issue(subject, Map.of("roles", List.of("MUNICIPAL_STAFF"), "org_type", "MUNICIPALITY",
-                "org", municipalityCode, "staff_role", "TEACHER"));
+                "org", municipalityCode, "staff_role", "TEACHER", "email", subject + "@example.org"));
     }
 
     /** A token for the coordinator of one NGO. */

@@ -17,6 +17,7 @@ import dk.earlyhelp.referrals.offer.Format;
 import dk.earlyhelp.referrals.offer.Offer;
 import dk.earlyhelp.referrals.offer.OfferCatalogue;
 import dk.earlyhelp.referrals.offer.TargetGroup;
+import dk.earlyhelp.referrals.referral.Referral;
 import dk.earlyhelp.referrals.referral.ReferralManagement;
 import dk.earlyhelp.referrals.referral.ReferralStatus;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,12 +41,13 @@ class NgoEventsListener {
             String eventId = CloudEventHeaders.attribute(message, "id");
             if (RECEIVED.equals(type)) {
                 ReferralReceivedData data = json.readValue(message.getPayload(), ReferralReceivedData.class);
-                referrals.applyNgoDecision(eventId, data.referralId(), ReferralStatus.RECEIVED, null, null,
-                        data.occurredAt());
+                referrals.applyNgoDecision(eventId, data.referralId(),
+                        new Referral.NgoNews(ReferralStatus.RECEIVED, null, null, null, data.occurredAt()));
             } else if (DECIDED.equals(type)) {
                 ReferralDecidedData data = json.readValue(message.getPayload(), ReferralDecidedData.class);
-                referrals.applyNgoDecision(eventId, data.referralId(), ReferralStatus.valueOf(data.decision()),
-                        data.reason(), data.suggestedInterventionCode(), data.occurredAt());
+                referrals.applyNgoDecision(eventId, data.referralId(), new Referral.NgoNews(
+                        ReferralStatus.valueOf(data.decision()), data.reason(), data.suggestedInterventionCode(),
+                        data.expectedStart(), data.occurredAt()));
             } else if (PUBLISHED.equals(type)) {
                 offers.published(json.readValue(message.getPayload(), InterventionPublishedData.class).toOffer());
             } else if (AVAILABILITY.equals(type)) {
@@ -64,7 +66,7 @@ class NgoEventsListener {
     /** Our trimmed copy of {@code ngo.referral-decided.v1}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ReferralDecidedData(String referralId, String decision, String reason, String suggestedInterventionCode,
-                               Instant occurredAt) {
+                               LocalDate expectedStart, Instant occurredAt) {
     }
 
     /** Our trimmed copy of {@code ngo.intervention-published.v1}; the target group and format are read as they come. */

@@ -56,6 +56,7 @@ public class Referral {
     private String municipalityCode;
     private String referrerId;
     private String referrerRole;
+    private String referrerEmail;
     private Child child;
     private String interventionCode;
     private List<String> concerns;
@@ -68,6 +69,8 @@ public class Referral {
     private ReferralStatus status;
     private Instant createdAt;
     private String suggestedInterventionCode;
+    /** When the NGO expects the child to start (waitlisted or accepted); null until it says. */
+    private LocalDate expectedStart;
     private List<TimelineEntry> timeline = new ArrayList<>();
     private List<PendingEvent> pendingEvents = new ArrayList<>();
     private List<String> appliedEvents = new ArrayList<>();
@@ -88,6 +91,7 @@ public class Referral {
         referral.municipalityCode = referrer.municipalityCode();
         referral.referrerId = referrer.id();
         referral.referrerRole = referrer.role();
+        referral.referrerEmail = referrer.email();
         referral.use(content);
         referral.status = ReferralStatus.DRAFT;
         referral.createdAt = now;
@@ -156,19 +160,27 @@ public class Referral {
     }
 
     /**
-     * The NGO's news about the referral (received, accepted, waitlisted, declined). A status the
-     * referral has already passed, or news about a closed referral, changes nothing.
+     * The NGO's news about the referral (received, accepted, waitlisted, declined); records
+     * {@link ReferralUpdated}. A status the referral has already passed, or news about a closed
+     * referral, changes nothing.
      *
      * @return whether the referral changed
      */
-    public boolean applyNgoDecision(String eventId, ReferralStatus decided, String reason,
-            String suggestedIntervention, Instant at) {
-        if (appliedEvents.contains(eventId) || !NEXT.get(status).contains(decided)) {
+    public boolean applyNgoDecision(String eventId, NgoNews news) {
+        if (appliedEvents.contains(eventId) || !NEXT.get(status).contains(news.status())) {
             return false;
         }
-        moveTo(decided, at, "ngo", reason);
-        suggestedInterventionCode = suggestedIntervention;
+        moveTo(news.status(), news.at(), "ngo", news.reason());
+        suggestedInterventionCode = news.suggestedInterventionCode();
+        expectedStart = news.expectedStart() != null ? news.expectedStart() : expectedStart;
+        newEvents.add(new ReferralUpdated(id, child.pseudonym(), municipalityCode, interventionCode, status,
+                news.reason(), suggestedInterventionCode, expectedStart, news.at()).toPendingEvent());
         return true;
+    }
+
+    /** What the NGO said: the new status, a reason code (declined), a better offer, an expected start. */
+    public record NgoNews(ReferralStatus status, String reason, String suggestedInterventionCode,
+                          LocalDate expectedStart, Instant at) {
     }
 
     public boolean isOpen() {
@@ -315,6 +327,14 @@ public class Referral {
 
     public String suggestedInterventionCode() {
         return suggestedInterventionCode;
+    }
+
+    public LocalDate expectedStart() {
+        return expectedStart;
+    }
+
+    public String referrerEmail() {
+        return referrerEmail;
     }
 
     public List<TimelineEntry> timeline() {

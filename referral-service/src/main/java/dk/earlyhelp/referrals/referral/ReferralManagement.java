@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -66,7 +67,7 @@ public class ReferralManagement {
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
     public Referral create(Caller caller, NewReferral request) {
         Referrer referrer = new Referrer(caller.subject(), caller.organisation(),
-                caller.staffRole() == null ? "UNKNOWN" : caller.staffRole());
+                caller.staffRole() == null ? "UNKNOWN" : caller.staffRole(), caller.email());
         Referral referral = Referral.draft(UUID.randomUUID().toString(), referrer,
                 content(caller, request, null), clock.instant());
         if (request.submit()) {
@@ -192,6 +193,15 @@ public class ReferralManagement {
         return referral;
     }
 
+    /**
+     * Who to tell about a referral's news: its referrer. For the notification adapter, which acts
+     * on this service's own events; nothing about the child is read.
+     */
+    public Optional<Referrer> referrerOf(String referralId) {
+        return referrals.findById(referralId).map(referral -> new Referrer(referral.referrerId(),
+                referral.municipalityCode(), referral.referrerRole(), referral.referrerEmail()));
+    }
+
     /** The caller's own draft; a colleague's draft answers like a missing one. */
     private Referral ownDraft(Caller caller, String id) {
         Referral referral = readable(caller, id);
@@ -226,17 +236,15 @@ public class ReferralManagement {
      * Applies the NGO's news about a referral, once per event; called by the messaging adapter, so
      * no user is calling. A version conflict is retried with a fresh read.
      */
-    public void applyNgoDecision(String eventId, String referralId, ReferralStatus decided, String reason,
-            String suggestedIntervention, Instant at) {
+    public void applyNgoDecision(String eventId, String referralId, Referral.NgoNews news) {
         for (int attempt = 1; ; attempt++) {
             Referral referral = referrals.findById(referralId).orElse(null);
-            if (referral == null
-                    || !referral.applyNgoDecision(eventId, decided, reason, suggestedIntervention, at)) {
+            if (referral == null || !referral.applyNgoDecision(eventId, news)) {
                 return;
             }
             try {
                 store.saveChange(referral, eventId);
-                log.info("Referral {} is now {}", referralId, decided);
+                log.info("Referral {} is now {}", referralId, news.status());
                 return;
             } catch (OptimisticLockingFailureException e) {
                 if (attempt == 3) {

@@ -38,6 +38,7 @@ class ReferralStore {
         Update change = new Update()
                 .set("status", referral.status())
                 .set("suggestedInterventionCode", referral.suggestedInterventionCode())
+                .set("expectedStart", referral.expectedStart())
                 .set("child", referral.child())
                 .set("interventionCode", referral.interventionCode())
                 .set("concerns", referral.concerns())

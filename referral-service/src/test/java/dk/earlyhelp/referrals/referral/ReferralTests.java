@@ -18,7 +18,7 @@ import dk.earlyhelp.referrals.eligibility.Eligibility;
 class ReferralTests {
 
     static final Instant NOW = Instant.parse("2026-11-25T09:30:00Z");
-    static final Referrer TEACHER = new Referrer("teacher", "0751", "TEACHER");
+    static final Referrer TEACHER = new Referrer("teacher", "0751", "TEACHER", "teacher@example.org");
     static final Child ALMA = new Child("child-1", "Alma", "Jensen", LocalDate.of(2015, 3, 14), Child.Gender.GIRL,
             null, null, null);
 
@@ -37,6 +37,10 @@ class ReferralTests {
             referral.settleForInsert();
         }
         return referral;
+    }
+
+    static Referral.NgoNews news(ReferralStatus status, String reason, String suggestion) {
+        return new Referral.NgoNews(status, reason, suggestion, null, NOW);
     }
 
     static ReferralContent content(Child child, String whatIsHard, String overrideReason) {
@@ -121,15 +125,31 @@ class ReferralTests {
     void appliesTheNgosNewsInLifecycleOrderAndEachEventOnce() {
         Referral referral = referral(true);
 
-        assertThat(referral.applyNgoDecision("e1", ReferralStatus.RECEIVED, null, null, NOW)).isTrue();
-        assertThat(referral.applyNgoDecision("e2", ReferralStatus.DECLINED, "OUTSIDE_TARGET_GROUP", "SAMTALEGRUPPER",
-                NOW)).isTrue();
-        assertThat(referral.applyNgoDecision("e1", ReferralStatus.RECEIVED, null, null, NOW))
+        assertThat(referral.applyNgoDecision("e1", news(ReferralStatus.RECEIVED, null, null))).isTrue();
+        assertThat(referral.applyNgoDecision("e2", news(ReferralStatus.DECLINED, "OUTSIDE_TARGET_GROUP",
+                "SAMTALEGRUPPER"))).isTrue();
+        assertThat(referral.applyNgoDecision("e1", news(ReferralStatus.RECEIVED, null, null)))
                 .as("a late, older event").isFalse();
 
         assertThat(referral.status()).isEqualTo(ReferralStatus.DECLINED);
         assertThat(referral.suggestedInterventionCode()).isEqualTo("SAMTALEGRUPPER");
         assertThat(referral.isOpen()).isFalse();
+        assertThat(referral.newEvents()).extracting(PendingEvent::type)
+                .containsExactly(ReferralUpdated.TYPE, ReferralUpdated.TYPE);
+        assertThat(referral.newEvents().get(1).data()).containsEntry("status", "DECLINED")
+                .containsEntry("reason", "OUTSIDE_TARGET_GROUP").doesNotContainValue("Alma");
+    }
+
+    @Test
+    void aWaitlistedReferralKeepsTheExpectedStartUntilTheNgoSaysAnother() {
+        Referral referral = referral(true);
+
+        referral.applyNgoDecision("e1", new Referral.NgoNews(ReferralStatus.WAITLISTED, null, null,
+                LocalDate.of(2027, 1, 11), NOW));
+        referral.applyNgoDecision("e2", news(ReferralStatus.ACCEPTED, null, null));
+
+        assertThat(referral.expectedStart()).isEqualTo(LocalDate.of(2027, 1, 11));
+        assertThat(referral.newEvents().get(0).data()).containsEntry("expectedStart", "2027-01-11");
     }
 
     @Test
@@ -137,7 +157,7 @@ class ReferralTests {
         Referral referral = referral(true);
         referral.withdraw("teacher", "No longer needed", NOW);
 
-        assertThat(referral.applyNgoDecision("e1", ReferralStatus.ACCEPTED, null, null, NOW)).isFalse();
+        assertThat(referral.applyNgoDecision("e1", news(ReferralStatus.ACCEPTED, null, null))).isFalse();
         assertThat(referral.status()).isEqualTo(ReferralStatus.WITHDRAWN);
     }
 }

@@ -12,7 +12,8 @@ import dk.earlyhelp.referrals.referral.TimelineEntry;
 public record ReferralResponse(String id, String status, String interventionCode, List<String> concerns,
                                String urgency, ChildSummary child, ChildViewResponse childView,
                                CurrentSupport currentSupport, String overrideReason, List<String> overriddenCriteria,
-                               String suggestedInterventionCode, Instant createdAt, List<Step> timeline) {
+                               String suggestedInterventionCode, LocalDate expectedStart, Instant createdAt,
+                               List<Step> timeline) {
 
     /** The child's own view as the referrer wrote it down. */
     public record ChildViewResponse(String whatIsHard, String wishes) {
@@ -35,7 +36,7 @@ public record ReferralResponse(String id, String status, String interventionCode
                         referral.child().school(), referral.child().postcode(), referral.child().encryptedCpr() != null),
                 new ChildViewResponse(referral.childView().whatIsHard(), referral.childView().wishes()),
                 referral.currentSupport(), referral.overrideReason(), referral.overriddenCriteria(),
-                referral.suggestedInterventionCode(), referral.createdAt(),
+                referral.suggestedInterventionCode(), referral.expectedStart(), referral.createdAt(),
                 referral.timeline().stream().map(ReferralResponse::step).toList());
     }
 

@@ -1,0 +1,2 @@
+/** HTTP adapter of the referrer's notifications. */
+package dk.earlyhelp.referrals.notification.web;
