@@ -32,6 +32,7 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Demo logins printed with the ready line; the gateway holds them (see its DemoIdentities). */
     static final List<String> DEMO_LOGINS = List.of("laerer.aarhus (lærer, Aarhus)",
+            "teamleder.aarhus (teamleder, Aarhus)", "psykolog.aarhus (skolepsykolog, Aarhus)",
             "sagsbehandler.kbh (sagsbehandler, København)", "sundhedsplejerske.odense (sundhedsplejerske, Odense)",
             "koordinator.powerkids (Powerkids)",
             "koordinator.stroem (STRØM)", "frivillig.powerkids (frivillig)",

@@ -38,14 +38,22 @@ class ReferralPages {
         this.views = views;
     }
 
+    /** The user's own referrals and those they follow; with {@code visning=team} a team lead's team's. */
     @GetMapping
-    String list(@ModelAttribute("user") PortalUser user, HttpServletRequest request, Model model) {
+    String list(@ModelAttribute("user") PortalUser user, @RequestParam(name = "visning", required = false) String view,
+            HttpServletRequest request, Model model) {
         if (!allowed(user)) {
             return "forbidden";
         }
-        ServiceCalls.Answer<Map<String, Object>> page = services.get(SERVICE, "/api/referrals?size=100",
-                PortalController.token(request), ServiceCalls.OBJECT, Map.of("items", List.of()));
+        boolean team = "team".equals(view) && user.caller().leadsTeam();
+        ServiceCalls.Answer<Map<String, Object>> page = services.get(SERVICE,
+                "/api/referrals?size=100" + (team ? "&scope=TEAM" : ""), PortalController.token(request),
+                ServiceCalls.OBJECT, Map.of("items", List.of()));
         model.addAttribute("referrals", Rows.items(page.value()).stream().map(Rows::referral).toList());
+        model.addAttribute("followed", team ? List.of() : services.get(SERVICE, "/api/referrals/following",
+                PortalController.token(request), ServiceCalls.LIST, List.<Map<String, Object>>of()).value().stream()
+                .map(Rows::referral).toList());
+        model.addAttribute("teamView", team);
         model.addAttribute("unavailable", page.unavailable());
         return "referrals";
     }
@@ -240,6 +248,34 @@ class ReferralPages {
         }
         model.addAttribute("referral", Rows.referralDetail(referral.value()));
         return "referral";
+    }
+
+    /** The referrer lets another professional around the child follow the referral. */
+    @PostMapping("/{id}/foelgere")
+    String addFollower(@ModelAttribute("user") PortalUser user, @PathVariable String id,
+            @RequestParam Map<String, String> fields, HttpServletRequest request, Model model,
+            RedirectAttributes redirect) {
+        if (!allowed(user)) {
+            return "forbidden";
+        }
+        Map<String, Object> follower = new LinkedHashMap<>();
+        ReferralForm.put(follower, "email", fields.get("followerEmail"));
+        ReferralForm.put(follower, "role", fields.get("followerRole"));
+        follower.put("custodyHoldersConsented", "true".equals(fields.get("custodyHoldersConsented")));
+        ServiceCalls.Outcome outcome = services.post(SERVICE, "/api/referrals/" + id + "/followers",
+                PortalController.token(request), follower);
+        if (outcome.succeeded()) {
+            redirect.addFlashAttribute("notice", "referral.followers.added");
+            return "redirect:/henvisninger/" + id;
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        outcome.fieldErrors().keySet().forEach(field -> errors.put("follower-" + field, "referral.followers.error." + field));
+        if (errors.isEmpty()) {
+            errors.put("follower-form", outcome.unavailable() ? "unavailable" : "referralForm.error.general");
+        }
+        model.addAttribute("followerErrors", errors);
+        model.addAttribute("followerForm", fields);
+        return show(user, id, request, model);
     }
 
     @PostMapping("/{id}/withdraw")

@@ -12,11 +12,16 @@ final class Rows {
     private static final DateTimeFormatter DANISH_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")
             .withZone(ZoneId.of("Europe/Copenhagen"));
 
-    record Referral(String id, String childName, String interventionCode, String status, String submittedAt) {
+    record Referral(String id, String childName, String interventionCode, String status, String submittedAt,
+                    String referrerRole) {
     }
 
     record ReferralDetail(String id, String childName, String birthDate, String interventionCode, String status,
-                          List<Step> timeline, String suggestedInterventionCode, boolean open) {
+                          List<Step> timeline, String suggestedInterventionCode, boolean open, String referrerId,
+                          String expectedStart, List<Follower> followers) {
+    }
+
+    record Follower(String email, String role) {
     }
 
     record Step(String status, String at, String reason) {
@@ -39,7 +44,7 @@ final class Rows {
         List<Map<String, Object>> timeline = (List<Map<String, Object>>) referral.get("timeline");
         return new Referral((String) referral.get("id"), childName(referral),
                 (String) referral.get("interventionCode"), (String) referral.get("status"),
-                timeline.isEmpty() ? "" : time(timeline.get(0).get("at")));
+                timeline.isEmpty() ? "" : time(timeline.get(0).get("at")), (String) referral.get("referrerRole"));
     }
 
     @SuppressWarnings("unchecked")
@@ -52,7 +57,11 @@ final class Rows {
                 timeline.stream().map(step -> new Step((String) step.get("status"), time(step.get("at")),
                         (String) step.get("reason"))).toList(),
                 (String) referral.get("suggestedInterventionCode"),
-                !List.of("DECLINED", "COMPLETED", "DROPPED_OUT", "WITHDRAWN").contains(status));
+                !List.of("DECLINED", "COMPLETED", "DROPPED_OUT", "WITHDRAWN").contains(status),
+                (String) referral.get("referrerId"), (String) referral.get("expectedStart"),
+                ((List<Map<String, Object>>) referral.getOrDefault("followers", List.of())).stream()
+                        .map(follower -> new Follower((String) follower.get("email"), (String) follower.get("role")))
+                        .toList());
     }
 
     @SuppressWarnings("unchecked")

@@ -55,7 +55,7 @@ class DockerComposeStructureTests {
 
     private static final List<String> DEMO_USERS = List.of(
             "laerer.aarhus",
-            "sagsbehandler.kbh", "sundhedsplejerske.odense",
+            "teamleder.aarhus", "psykolog.aarhus", "sagsbehandler.kbh", "sundhedsplejerske.odense",
             "koordinator.powerkids",
             "koordinator.stroem",
             "frivillig.powerkids",

@@ -317,6 +317,45 @@ class PortalBrowserIT {
     }
 
     @Test
+    void theTeacherLetsTheSchoolPsychologistFollowAndTheTeamLeadSeesTheTeamsReferrals() throws Exception {
+        String referralId = ReferralsApi.submit(portal, UserTokens.accessToken(portal, "laerer.aarhus"),
+                "Freja", "Kock", "2016-04-04", "GIRL");
+        logIn("laerer.aarhus");
+        browser.get(portal + "/henvisninger/" + referralId);
+        waitFor(By.id("followerEmail"));
+        browser.findElement(By.id("followerEmail")).sendKeys("psykolog.aarhus@example.org");
+        new Select(browser.findElement(By.id("followerRole"))).selectByValue("SCHOOL_PSYCHOLOGIST");
+        browser.findElement(By.cssSelector("#add-follower button")).click();
+        waitFor(By.cssSelector("#add-follower .alert-error"));
+        assertThat(browser.findElement(By.cssSelector("#add-follower .alert-error")).getText())
+                .contains("Bekræft, at forældremyndighedsindehaverne har givet samtykke");
+        assertThat(browser.findElement(By.id("followerEmail")).getAttribute("value")).as("no lost input")
+                .isEqualTo("psykolog.aarhus@example.org");
+        browser.findElement(By.id("custodyHoldersConsented")).click();
+        browser.findElement(By.cssSelector("#add-follower button")).click();
+        waitFor(By.id("followers"));
+        assertThat(browser.findElement(By.id("followers")).getText()).contains("psykolog.aarhus@example.org",
+                "Skolepsykolog");
+        assertAccessible("referral with a follower");
+        logOut();
+
+        logIn("psykolog.aarhus");
+        browser.findElement(By.linkText("Mine henvisninger")).click();
+        waitFor(By.id("following"));
+        assertThat(browser.findElement(By.id("following")).getText()).contains("Freja Kock");
+        assertAccessible("referrals the psychologist follows");
+        logOut();
+
+        logIn("teamleder.aarhus");
+        browser.get(portal + "/henvisninger?visning=team");
+        waitFor(By.cssSelector("table.table"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Teamets henvisninger");
+        assertThat(browser.findElement(By.cssSelector("table.table")).getText()).contains("Freja Kock", "Lærer");
+        assertAccessible("the team's referrals");
+        logOut();
+    }
+
+    @Test
     void steeringGroupMemberSeesOutcomeFiguresOfTheirPartnershipOnly() {
         logIn("styregruppe.aarhus");
         browser.findElement(By.linkText("Resultater")).click();

@@ -15,9 +15,13 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * @param partnerships partnership ids the caller may see aggregates of, e.g. "POWERKIDS-0751"
  * @param staffRole    the municipal professional's role (TEACHER, CASEWORKER, ...), if any
  * @param email        where the person is told of changes (standard OIDC {@code email} claim); null for clients
+ * @param team         the municipal team the person works in, if any; a team lead sees the team's referrals
  */
 public record Caller(String subject, Set<String> roles, String organisationType, String organisation,
-                     Set<String> partnerships, String staffRole, String email) {
+                     Set<String> partnerships, String staffRole, String email, String team) {
+
+    /** The professional role that sees the referrals of their whole team. */
+    public static final String TEAM_LEAD = "TEAM_LEAD";
 
     public static final String ROLES = "roles";
     public static final String ORGANISATION_TYPE = "org_type";
@@ -25,11 +29,12 @@ public record Caller(String subject, Set<String> roles, String organisationType,
     public static final String PARTNERSHIPS = "partnerships";
     public static final String STAFF_ROLE = "staff_role";
     public static final String EMAIL = "email";
+    public static final String TEAM = "team";
 
     public static Caller from(Jwt jwt) {
         return new Caller(jwt.getSubject(), Set.copyOf(list(jwt, ROLES)), jwt.getClaimAsString(ORGANISATION_TYPE),
                 jwt.getClaimAsString(ORGANISATION), Set.copyOf(list(jwt, PARTNERSHIPS)),
-                jwt.getClaimAsString(STAFF_ROLE), jwt.getClaimAsString(EMAIL));
+                jwt.getClaimAsString(STAFF_ROLE), jwt.getClaimAsString(EMAIL), jwt.getClaimAsString(TEAM));
     }
 
     public boolean hasRole(String role) {
@@ -38,6 +43,10 @@ public record Caller(String subject, Set<String> roles, String organisationType,
 
     public boolean belongsToMunicipality(String municipalityCode) {
         return "MUNICIPALITY".equals(organisationType) && organisation != null && organisation.equals(municipalityCode);
+    }
+
+    public boolean leadsTeam() {
+        return TEAM_LEAD.equals(staffRole) && team != null;
     }
 
     public boolean belongsToNgo(String ngoCode) {

@@ -37,6 +37,10 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), token);
     }
 
+    public HttpResponse<String> delete(String path, String token) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token);
+    }
+
     /** The JSON body, after checking the status (the body is shown when it differs). */
     public static JsonNode body(HttpResponse<String> response, int expectedStatus) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);

@@ -10,14 +10,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * One piece of news for one referrer.
  *
- * @param id        the id of the event it was made from, so a redelivered event makes no second one
- * @param recipient the referrer's user id
+ * @param id        the id of the event it was made from and the recipient, so a redelivered event
+ *                  makes no second one
+ * @param recipient the referrer's user id; null for a follower, who is known by e-mail
+ * @param recipientEmail the recipient's e-mail address (a follower's identity)
  * @param readAt    null while unread
  * @param mail      the e-mail about it; null when the referrer has no address or mail is off
  */
 @Document("notifications")
 @CompoundIndex(name = "recipient_created", def = "{'recipient': 1, 'createdAt': -1}")
-public record Notification(@Id String id, String recipient, String municipalityCode, String referralId,
+@CompoundIndex(name = "email_created", def = "{'recipientEmail': 1, 'createdAt': -1}")
+public record Notification(@Id String id, String recipient, String recipientEmail, String municipalityCode,
+                           String referralId,
                            String interventionCode, String status, String reason, LocalDate expectedStart,
                            Instant createdAt, Instant readAt, Mail mail) {
 

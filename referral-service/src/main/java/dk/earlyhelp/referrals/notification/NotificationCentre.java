@@ -19,7 +19,6 @@ import org.springframework.stereotype.Service;
 import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.Caller;
 import dk.earlyhelp.referrals.referral.ReferralManagement;
-import dk.earlyhelp.referrals.referral.Referrer;
 
 /** Makes a notification of each piece of news for its referrer and lets them read it. */
 @Service
@@ -42,26 +41,30 @@ public class NotificationCentre {
     }
 
     /**
-     * Notifies the referrer of the news in event {@code eventId}; a repeat of the event changes nothing.
+     * Notifies the referrer and the referral's followers of the news in event {@code eventId}; a
+     * repeat of the event changes nothing.
      *
-     * @return whether a notification was made
+     * @return how many notifications were made
      */
-    public boolean referralUpdated(String eventId, ReferralNews news) {
-        Referrer referrer = referrals.referrerOf(news.referralId()).orElse(null);
-        if (referrer == null) {
-            return false;
+    public int referralUpdated(String eventId, ReferralNews news) {
+        int made = 0;
+        for (ReferralManagement.Recipient recipient : referrals.recipientsOf(news.referralId())) {
+            Notification.Mail mail = mailOn && recipient.email() != null
+                    ? new Notification.Mail(recipient.email(), null, 0, null) : null;
+            String who = recipient.userId() != null ? recipient.userId() : recipient.email();
+            try {
+                mongo.insert(new Notification(eventId + ":" + who, recipient.userId(), recipient.email(),
+                        recipient.municipalityCode(), news.referralId(), news.interventionCode(), news.status(),
+                        news.reason(), news.expectedStart(), news.occurredAt(), null, mail));
+                made++;
+            } catch (DuplicateKeyException alreadyNotified) {
+                // this recipient already has it
+            }
         }
-        Notification.Mail mail = mailOn && referrer.email() != null
-                ? new Notification.Mail(referrer.email(), null, 0, null) : null;
-        try {
-            mongo.insert(new Notification(eventId, referrer.id(), referrer.municipalityCode(), news.referralId(),
-                    news.interventionCode(), news.status(), news.reason(), news.expectedStart(), news.occurredAt(),
-                    null, mail));
-            log.info("Referrer of {} notified: {}", news.referralId(), news.status());
-            return true;
-        } catch (DuplicateKeyException alreadyNotified) {
-            return false;
+        if (made > 0) {
+            log.info("{} notified of referral {}: {}", made, news.referralId(), news.status());
         }
+        return made;
     }
 
     /** The caller's newest notifications. */
@@ -97,7 +100,11 @@ public class NotificationCentre {
         return Query.query(ownCriteria(caller));
     }
 
+    /** The caller's own: as the referrer (by user id) or as a follower (by e-mail), in their municipality. */
     private static Criteria ownCriteria(Caller caller) {
-        return Criteria.where("recipient").is(caller.subject()).and("municipalityCode").is(caller.organisation());
+        Criteria mine = caller.email() == null ? Criteria.where("recipient").is(caller.subject())
+                : new Criteria().orOperator(Criteria.where("recipient").is(caller.subject()),
+                        Criteria.where("recipientEmail").is(caller.email().toLowerCase(java.util.Locale.ROOT)));
+        return new Criteria().andOperator(mine, Criteria.where("municipalityCode").is(caller.organisation()));
     }
 }

@@ -57,6 +57,8 @@ public class Referral {
     private String referrerId;
     private String referrerRole;
     private String referrerEmail;
+    @Indexed
+    private String referrerTeam;
     private Child child;
     private String interventionCode;
     private List<String> concerns;
@@ -71,6 +73,7 @@ public class Referral {
     private String suggestedInterventionCode;
     /** When the NGO expects the child to start (waitlisted or accepted); null until it says. */
     private LocalDate expectedStart;
+    private List<Follower> followers = new ArrayList<>();
     private List<TimelineEntry> timeline = new ArrayList<>();
     private List<PendingEvent> pendingEvents = new ArrayList<>();
     private List<String> appliedEvents = new ArrayList<>();
@@ -92,6 +95,7 @@ public class Referral {
         referral.referrerId = referrer.id();
         referral.referrerRole = referrer.role();
         referral.referrerEmail = referrer.email();
+        referral.referrerTeam = referrer.team();
         referral.use(content);
         referral.status = ReferralStatus.DRAFT;
         referral.createdAt = now;
@@ -132,6 +136,23 @@ public class Referral {
         newEvents.add(new ReferralSubmitted(id, child.pseudonym(), child.ageOn(LocalDate.ofInstant(now, DANISH_TIME)),
                 child.gender().name(), municipalityCode, interventionCode, concerns, urgency.name(), referrerRole,
                 overriddenCriteria, now).toPendingEvent());
+    }
+
+    /**
+     * Lets another professional follow the referral. The custody holders' consent to it is the
+     * referrer's to confirm; without it nobody is added. Adding someone twice changes nothing.
+     */
+    public void addFollower(Follower follower, boolean custodyHoldersConsented) {
+        if (!custodyHoldersConsented) {
+            throw new ConsentRequired();
+        }
+        if (followers.stream().noneMatch(existing -> existing.email().equalsIgnoreCase(follower.email()))) {
+            followers.add(follower);
+        }
+    }
+
+    public void removeFollower(String email) {
+        followers.removeIf(follower -> follower.email().equalsIgnoreCase(email));
     }
 
     /** What the referrer has written, as one value. */
@@ -207,6 +228,13 @@ public class Referral {
     public static class IllegalTransition extends RuntimeException {
         IllegalTransition(ReferralStatus from, ReferralStatus to) {
             super("A referral that is " + from + " cannot become " + to);
+        }
+    }
+
+    /** Thrown when someone is to follow a referral without the custody holders' consent; the API answers 400. */
+    public static class ConsentRequired extends RuntimeException {
+        ConsentRequired() {
+            super("must be confirmed: the custody holders consent to this professional following the referral");
         }
     }
 
@@ -335,6 +363,14 @@ public class Referral {
 
     public String referrerEmail() {
         return referrerEmail;
+    }
+
+    public String referrerTeam() {
+        return referrerTeam;
+    }
+
+    public List<Follower> followers() {
+        return followers == null ? List.of() : List.copyOf(followers);
     }
 
     public List<TimelineEntry> timeline() {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -67,7 +66,7 @@ public class ReferralManagement {
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
     public Referral create(Caller caller, NewReferral request) {
         Referrer referrer = new Referrer(caller.subject(), caller.organisation(),
-                caller.staffRole() == null ? "UNKNOWN" : caller.staffRole(), caller.email());
+                caller.staffRole() == null ? "UNKNOWN" : caller.staffRole(), caller.email(), caller.team());
         Referral referral = Referral.draft(UUID.randomUUID().toString(), referrer,
                 content(caller, request, null), clock.instant());
         if (request.submit()) {
@@ -87,7 +86,7 @@ public class ReferralManagement {
     /** Replaces what the caller's own draft says; the portal saves drafts this way as the referrer types. */
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
     public Referral reviseDraft(Caller caller, String id, NewReferral request) {
-        Referral draft = ownDraft(caller, id);
+        Referral draft = own(caller, id);
         ReferralContent content = content(caller, request, draft.child());
         return change(caller, draft, referral -> referral.revise(content));
     }
@@ -98,7 +97,7 @@ public class ReferralManagement {
      */
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
     public Referral submit(Caller caller, String id, boolean confirmDuplicate, String overrideReason) {
-        Referral draft = ownDraft(caller, id);
+        Referral draft = own(caller, id);
         return change(caller, draft, referral -> {
             if (overrideReason != null && !overrideReason.isBlank()) {
                 ReferralContent content = referral.content();
@@ -194,16 +193,65 @@ public class ReferralManagement {
     }
 
     /**
-     * Who to tell about a referral's news: its referrer. For the notification adapter, which acts
-     * on this service's own events; nothing about the child is read.
+     * Who to tell about a referral's news: its referrer and its followers. For the notification
+     * adapter, which acts on this service's own events; nothing about the child is read.
      */
-    public Optional<Referrer> referrerOf(String referralId) {
-        return referrals.findById(referralId).map(referral -> new Referrer(referral.referrerId(),
-                referral.municipalityCode(), referral.referrerRole(), referral.referrerEmail()));
+    public List<Recipient> recipientsOf(String referralId) {
+        return referrals.findById(referralId).map(referral -> {
+            List<Recipient> recipients = new java.util.ArrayList<>();
+            recipients.add(new Recipient(referral.referrerId(), referral.referrerEmail(), referral.municipalityCode()));
+            referral.followers().forEach(follower -> recipients.add(
+                    new Recipient(null, follower.email(), referral.municipalityCode())));
+            return List.copyOf(recipients);
+        }).orElse(List.of());
     }
 
-    /** The caller's own draft; a colleague's draft answers like a missing one. */
-    private Referral ownDraft(Caller caller, String id) {
+    /** Someone to tell: a user id (the referrer) or only an e-mail address (a follower). */
+    public record Recipient(String userId, String email, String municipalityCode) {
+    }
+
+    /** The referrals of the caller's team, newest first; for team leads only. */
+    @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
+    public Page<Referral> team(Caller caller, Collection<ReferralStatus> statuses, int page, int size) {
+        if (!caller.leadsTeam()) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "team-lead-only", "Forbidden",
+                    "Only a team lead sees the team's referrals.");
+        }
+        Page<Referral> found = referrals.findByMunicipalityCodeAndReferrerTeamAndStatusIn(caller.organisation(),
+                caller.team(), wanted(statuses), PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt")));
+        found.forEach(referral -> audit.record(caller, AuditRecord.Action.READ, "referral", referral.id(),
+                referral.child().pseudonym()));
+        return found;
+    }
+
+    /** The referrals the caller follows as another professional around the child, newest first. */
+    @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
+    public List<Referral> following(Caller caller) {
+        if (caller.email() == null) {
+            return List.of();
+        }
+        List<Referral> found = referrals.findByMunicipalityCodeAndFollowersEmailOrderByCreatedAtDesc(
+                caller.organisation(), caller.email().toLowerCase(java.util.Locale.ROOT));
+        found.forEach(referral -> audit.record(caller, AuditRecord.Action.READ, "referral", referral.id(),
+                referral.child().pseudonym()));
+        return found;
+    }
+
+    /** The referrer lets a colleague follow the referral, confirming the custody holders' consent. */
+    @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
+    public Referral addFollower(Caller caller, String id, String email, String role, boolean consented) {
+        Follower follower = new Follower(email.strip().toLowerCase(java.util.Locale.ROOT), role, clock.instant(),
+                caller.subject());
+        return change(caller, own(caller, id), referral -> referral.addFollower(follower, consented));
+    }
+
+    @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
+    public Referral removeFollower(Caller caller, String id, String email) {
+        return change(caller, own(caller, id), referral -> referral.removeFollower(email));
+    }
+
+    /** The caller's own referral (to edit or share); a colleague's answers like a missing one. */
+    private Referral own(Caller caller, String id) {
         Referral referral = readable(caller, id);
         if (!referral.referrerId().equals(caller.subject())) {
             throw ProblemException.notFound("Referral " + id);
@@ -223,10 +271,9 @@ public class ReferralManagement {
     /** The caller's own referrals, newest first, optionally of some statuses only. */
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
     public Page<Referral> mine(Caller caller, Collection<ReferralStatus> statuses, int page, int size) {
-        Collection<ReferralStatus> wanted = statuses == null || statuses.isEmpty()
-                ? EnumSet.allOf(ReferralStatus.class) : statuses;
         Page<Referral> found = referrals.findByMunicipalityCodeAndReferrerIdAndStatusIn(caller.organisation(),
-                caller.subject(), wanted, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt")));
+                caller.subject(), wanted(statuses), PageRequest.of(page, size, Sort.by(Sort.Direction.DESC,
+                        "createdAt")));
         found.forEach(referral -> audit.record(caller, AuditRecord.Action.READ, "referral", referral.id(),
                 referral.child().pseudonym()));
         return found;
@@ -284,6 +331,9 @@ public class ReferralManagement {
             problem.getBody().setProperty("eligibility", e.eligibility());
             return problem;
         }
+        if (refusal instanceof Referral.ConsentRequired e) {
+            return ProblemException.invalidField("custodyHoldersConsented", e.getMessage());
+        }
         if (refusal instanceof Referral.IllegalTransition e) {
             return new ProblemException(HttpStatus.CONFLICT, "illegal-transition", "Not possible now", e.getMessage());
         }
@@ -309,6 +359,10 @@ public class ReferralManagement {
             throw ProblemException.invalidField("child.birthDate", "does not match the CPR number");
         }
         return cpr.birthDate();
+    }
+
+    private static Collection<ReferralStatus> wanted(Collection<ReferralStatus> statuses) {
+        return statuses == null || statuses.isEmpty() ? EnumSet.allOf(ReferralStatus.class) : statuses;
     }
 
     private static boolean present(String value) {

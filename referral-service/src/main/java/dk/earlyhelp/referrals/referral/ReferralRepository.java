@@ -1,6 +1,7 @@
 package dk.earlyhelp.referrals.referral;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -14,6 +15,12 @@ interface ReferralRepository extends MongoRepository<Referral, String> {
 
     Page<Referral> findByMunicipalityCodeAndReferrerIdAndStatusIn(String municipalityCode, String referrerId,
             Collection<ReferralStatus> statuses, Pageable page);
+
+    Page<Referral> findByMunicipalityCodeAndReferrerTeamAndStatusIn(String municipalityCode, String team,
+            Collection<ReferralStatus> statuses, Pageable page);
+
+    List<Referral> findByMunicipalityCodeAndFollowersEmailOrderByCreatedAtDesc(String municipalityCode,
+            String email);
 
     /** Whether the child has another open referral than {@code id} in the municipality. */
     boolean existsByMunicipalityCodeAndChildPseudonymAndStatusInAndIdNot(String municipalityCode, String pseudonym,

@@ -47,6 +47,7 @@ class ReferralStore {
                 .set("currentSupport", referral.currentSupport())
                 .set("overrideReason", referral.overrideReason())
                 .set("overriddenCriteria", referral.overriddenCriteria())
+                .set("followers", referral.followers())
                 .inc("version", 1);
         if (!referral.newTimeline().isEmpty()) {
             change.push("timeline").each(referral.newTimeline().toArray());

@@ -18,7 +18,7 @@ import dk.earlyhelp.referrals.eligibility.Eligibility;
 class ReferralTests {
 
     static final Instant NOW = Instant.parse("2026-11-25T09:30:00Z");
-    static final Referrer TEACHER = new Referrer("teacher", "0751", "TEACHER", "teacher@example.org");
+    static final Referrer TEACHER = new Referrer("teacher", "0751", "TEACHER", "teacher@example.org", "TEAM-1");
     static final Child ALMA = new Child("child-1", "Alma", "Jensen", LocalDate.of(2015, 3, 14), Child.Gender.GIRL,
             null, null, null);
 

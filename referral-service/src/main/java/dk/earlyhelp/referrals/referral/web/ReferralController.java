@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.validation.annotation.Validated;
@@ -68,12 +69,17 @@ class ReferralController {
         return ReferralResponse.of(referrals.withdraw(CurrentCaller.get(), id, request.reason().strip()));
     }
 
-    /** The caller's own referrals, newest first. */
+    /** Whose referrals a list shows: the caller's own, or (for a team lead) the team's. */
+    enum Scope { MINE, TEAM }
+
+    /** The caller's own referrals (or a team lead's team's), newest first. */
     @GetMapping
-    PageResponse<ReferralResponse> mine(@RequestParam(required = false) List<ReferralStatus> status,
+    PageResponse<ReferralResponse> list(@RequestParam(required = false) List<ReferralStatus> status,
+            @RequestParam(defaultValue = "MINE") Scope scope,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        Page<Referral> found = referrals.mine(CurrentCaller.get(), status, page, size);
+        Page<Referral> found = scope == Scope.TEAM ? referrals.team(CurrentCaller.get(), status, page, size)
+                : referrals.mine(CurrentCaller.get(), status, page, size);
         return new PageResponse<>(found.getContent().stream().map(ReferralResponse::of).toList(), found.getNumber(),
                 found.getSize(), found.getTotalElements(), found.getTotalPages());
     }
@@ -85,6 +91,24 @@ class ReferralController {
 
     private static ResponseEntity<ReferralResponse> created(Referral referral) {
         return ResponseEntity.created(URI.create("/api/referrals/" + referral.id())).body(ReferralResponse.of(referral));
+    }
+
+    /** The referrals the caller follows as another professional around the child. */
+    @GetMapping("/following")
+    List<ReferralResponse> following() {
+        return referrals.following(CurrentCaller.get()).stream().map(ReferralResponse::of).toList();
+    }
+
+    /** The referrer lets another professional follow the referral, confirming the custody holders' consent. */
+    @PostMapping("/{id}/followers")
+    ReferralResponse addFollower(@PathVariable String id, @Valid @RequestBody FollowerRequest request) {
+        return ReferralResponse.of(referrals.addFollower(CurrentCaller.get(), id, request.email(), request.role(),
+                Boolean.TRUE.equals(request.custodyHoldersConsented())));
+    }
+
+    @DeleteMapping("/{id}/followers/{email}")
+    ReferralResponse removeFollower(@PathVariable String id, @PathVariable String email) {
+        return ReferralResponse.of(referrals.removeFollower(CurrentCaller.get(), id, email));
     }
 
     /** A sent referral as the NGO that delivers the offer reads it; no name, no CPR number. */

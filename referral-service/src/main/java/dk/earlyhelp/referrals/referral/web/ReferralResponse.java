@@ -9,11 +9,16 @@ import dk.earlyhelp.referrals.referral.Referral;
 import dk.earlyhelp.referrals.referral.TimelineEntry;
 
 /** A referral as its referrer sees it. */
-public record ReferralResponse(String id, String status, String interventionCode, List<String> concerns,
+public record ReferralResponse(String id, String status, String referrerId, String referrerRole,
+                               String interventionCode, List<String> concerns,
                                String urgency, ChildSummary child, ChildViewResponse childView,
                                CurrentSupport currentSupport, String overrideReason, List<String> overriddenCriteria,
                                String suggestedInterventionCode, LocalDate expectedStart, Instant createdAt,
-                               List<Step> timeline) {
+                               List<FollowerResponse> followers, List<Step> timeline) {
+
+    /** Another professional who follows the referral. */
+    public record FollowerResponse(String email, String role, Instant addedAt) {
+    }
 
     /** The child's own view as the referrer wrote it down. */
     public record ChildViewResponse(String whatIsHard, String wishes) {
@@ -28,7 +33,8 @@ public record ReferralResponse(String id, String status, String interventionCode
     }
 
     static ReferralResponse of(Referral referral) {
-        return new ReferralResponse(referral.id(), referral.status().name(), referral.interventionCode(),
+        return new ReferralResponse(referral.id(), referral.status().name(), referral.referrerId(),
+                referral.referrerRole(), referral.interventionCode(),
                 referral.concerns(), referral.urgency().name(),
                 new ChildSummary(referral.child().pseudonym(), referral.child().firstName(),
                         referral.child().lastName(), referral.child().birthDate(),
@@ -37,6 +43,8 @@ public record ReferralResponse(String id, String status, String interventionCode
                 new ChildViewResponse(referral.childView().whatIsHard(), referral.childView().wishes()),
                 referral.currentSupport(), referral.overrideReason(), referral.overriddenCriteria(),
                 referral.suggestedInterventionCode(), referral.expectedStart(), referral.createdAt(),
+                referral.followers().stream().map(follower -> new FollowerResponse(follower.email(), follower.role(),
+                        follower.addedAt())).toList(),
                 referral.timeline().stream().map(ReferralResponse::step).toList());
     }
 
