@@ -230,6 +230,9 @@ class ReferralPages {
 
     /** The service names nested fields ({@code child.firstName}); the form's fields are flat. */
     private static String formField(String serviceField) {
+        if (serviceField.startsWith("custodyHolders")) {
+            return "custodyHolders";
+        }
         String field = serviceField.substring(serviceField.lastIndexOf('.') + 1);
         return field.startsWith("concerns") ? "concerns" : field;
     }

@@ -178,6 +178,8 @@ class PortalBrowserIT {
         assertThat(browser.findElement(By.id("concern-PARENTAL_DIVORCE")).isSelected()).isTrue();
         browser.findElement(By.id("firstName")).sendKeys("Ida");
         browser.findElement(By.id("lastName")).sendKeys("Skov");
+        browser.findElement(By.id("holder1Name")).sendKeys("Pia Skov");
+        browser.findElement(By.id("holder1Phone")).sendKeys("+45 22334455");
         // Day and month alike, so the date reads the same whichever order the browser's date field uses.
         LocalDate tenYearsAgo = LocalDate.now().minusYears(10).minusMonths(1);
         LocalDate birthDate = tenYearsAgo.withDayOfMonth(tenYearsAgo.getMonthValue());
@@ -200,6 +202,7 @@ class PortalBrowserIT {
         browser.get(draftAddress);
         waitFor(By.id("firstName"));
         assertThat(browser.findElement(By.id("firstName")).getAttribute("value")).as("no lost input").isEqualTo("Ida");
+        assertThat(browser.findElement(By.id("holder1Phone")).getAttribute("value")).isEqualTo("+45 22334455");
         assertThat(browser.findElement(By.id("whatIsHard")).getAttribute("value"))
                 .isEqualTo("Jeg savner far, når jeg er hos mor");
         assertThat(browser.findElement(By.id("concern-PARENTAL_DIVORCE")).isSelected()).isTrue();
@@ -221,7 +224,7 @@ class PortalBrowserIT {
         waitFor(By.id("decision"));
         assertThat(browser.findElement(By.id("child-view-title")).findElement(By.xpath("..")).getText())
                 .as("the NGO reads the child's own view").contains("Jeg savner far, når jeg er hos mor")
-                .doesNotContain("Ida", "Skov");
+                .doesNotContain("Ida", "Skov", "22334455");
         browser.findElement(By.id("decision")).click();
         browser.findElement(By.cssSelector("button[type=submit].button:not(.button-secondary)")).click();
         waitFor(By.cssSelector(".alert-success"));
@@ -282,6 +285,8 @@ class PortalBrowserIT {
 
         browser.findElement(By.id("firstName")).sendKeys("Sofie");
         browser.findElement(By.id("lastName")).sendKeys("Madsen");
+        browser.findElement(By.id("holder1Name")).sendKeys("Jens Madsen");
+        browser.findElement(By.id("holder1Email")).sendKeys("jens.madsen@example.org");
         browser.findElement(By.id("birthDate")).sendKeys("12032016");
         browser.findElement(By.id("gender")).click();
         new Select(browser.findElement(By.id("interventionCode"))).selectByValue("POWERKIDS");
@@ -331,6 +336,8 @@ class PortalBrowserIT {
                 .contains("Bekræft, at forældremyndighedsindehaverne har givet samtykke");
         assertThat(browser.findElement(By.id("followerEmail")).getAttribute("value")).as("no lost input")
                 .isEqualTo("psykolog.aarhus@example.org");
+        assertThat(new Select(browser.findElement(By.id("followerRole"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("SCHOOL_PSYCHOLOGIST");
         browser.findElement(By.id("custodyHoldersConsented")).click();
         browser.findElement(By.cssSelector("#add-follower button")).click();
         waitFor(By.id("followers"));

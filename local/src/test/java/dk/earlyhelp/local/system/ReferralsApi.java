@@ -22,6 +22,7 @@ final class ReferralsApi {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"child": {"firstName": "%s", "lastName": "%s", "birthDate": "%s", "gender": "%s"},
+                         "custodyHolders": [{"name": "Hanne Test", "relation": "MOTHER", "phone": "+45 20304050"}],
                          "interventionCode": "POWERKIDS", "concerns": ["PARENTAL_DIVORCE"],
                          "childView": {"whatIsHard": "Mor og far skændes", "wishes": "At nogen lytter"},
                          "confirmDuplicate": true}

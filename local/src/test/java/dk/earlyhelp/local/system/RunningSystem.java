@@ -136,8 +136,12 @@ final class RunningSystem {
     }
 
     /** The first of {@code count} consecutive free ports. */
+    /**
+     * Below Linux's ephemeral range (32768 and up), so no outgoing connection of the starting
+     * services can take one of the ports before its server binds it.
+     */
     private static int freeRun(int count) {
-        for (int candidate = 20000 + (int) (ProcessHandle.current().pid() % 2000) * 10; candidate < 60000;
+        for (int candidate = 20000 + (int) (ProcessHandle.current().pid() % 1200) * 10; candidate + count < 32768;
                 candidate += count + 7) {
             if (allFree(candidate, count)) {
                 return candidate;

@@ -64,6 +64,7 @@ class ThinSliceIT {
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"child": {"firstName": "Alma", "lastName": "Jensen", "birthDate": "2015-03-14",
                                    "gender": "GIRL", "school": "Skjoldhøjskolen", "postcode": "8210"},
+                         "custodyHolders": [{"name": "Hanne Test", "relation": "MOTHER", "phone": "+45 20304050"}],
                          "interventionCode": "POWERKIDS", "concerns": ["PARENTAL_DIVORCE"], "urgency": "NORMAL",
                          "childView": {"whatIsHard": "Mor og far bor ikke sammen mere", "wishes": "At tale med nogen"}}
                         """)).build(), HttpResponse.BodyHandlers.ofString());

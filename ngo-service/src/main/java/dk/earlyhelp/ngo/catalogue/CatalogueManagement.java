@@ -67,6 +67,11 @@ public class CatalogueManagement {
         events.publishEvent(new CatalogueSaved());
     }
 
+    /** Every NGO of the catalogue, by code. */
+    public List<Ngo> ngos() {
+        return ngos.findAll().stream().sorted(Comparator.comparing(Ngo::code)).toList();
+    }
+
     /** Every intervention of the catalogue, by name. */
     public List<Intervention> interventions() {
         return interventions.findAll().stream().sorted(Comparator.comparing(Intervention::name)).toList();

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Loads the eight real collaborations of {@code catalog.json} as demo data at every start. Saving
  * by code makes it idempotent: a restart updates the same documents and never duplicates them,
- * and publishes every intervention again so read models catch up.
+ * and publishes every intervention again so read models catch up. It runs first
+ * ({@link #ORDER}): the demo people and groups are made from the catalogue.
  */
 @Component
 @ConditionalOnProperty(name = "earlyhelp.demo-data", havingValue = "true")
-class DemoCatalogue implements ApplicationRunner {
+@Order(DemoCatalogue.ORDER)
+public class DemoCatalogue implements ApplicationRunner {
+
+    /** The demo data that builds on the catalogue runs after it. */
+    public static final int ORDER = 100;
 
     private static final Logger log = LoggerFactory.getLogger(DemoCatalogue.class);
 

@@ -14,4 +14,11 @@ package dk.earlyhelp.ngo.catalogue;
 public record Format(String kind, Integer sessions, Integer sessionEveryDays, Integer durationWeeks,
                      Integer maxSessions, Integer groupSizeMax, Integer meetingsPerMonthMin, Integer meetingHours,
                      String note) {
+
+    public static final String GROUP_COURSE = "GROUP_COURSE";
+
+    /** A fixed course run as groups with a start date, so children wait for a seat rather than a person. */
+    public boolean groupCourse() {
+        return GROUP_COURSE.equals(kind);
+    }
 }

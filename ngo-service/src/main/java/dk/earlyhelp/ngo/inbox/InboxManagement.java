@@ -96,13 +96,19 @@ public class InboxManagement {
         }
     }
 
-    /** The referrer withdrew the referral: it leaves the NGO's open work, once per event. */
+    /**
+     * The referrer withdrew the referral: it leaves the NGO's open work, once per event, and a
+     * child placed in a group gives the seat back ({@link LeftGroup}).
+     */
     public boolean withdrawn(String eventId, String referralId) {
         InboxReferral withdrawn = mongo.findAndModify(AppliedEvents.notYetApplied(referralId, eventId),
                 AppliedEvents.recording(eventId, new Update().set("status", InboxStatus.WITHDRAWN)),
                 FindAndModifyOptions.options().returnNew(true), InboxReferral.class);
         if (withdrawn == null) {
             return false;
+        }
+        if (withdrawn.groupId() != null) {
+            events.publishEvent(new LeftGroup(referralId, withdrawn.groupId()));
         }
         events.publishEvent(new InboxChanged(withdrawn.interventionCode()));
         return true;
@@ -156,6 +162,68 @@ public class InboxManagement {
         }
         throw new ProblemException(HttpStatus.CONFLICT, "illegal-transition", "Not possible now",
                 "This referral has already been decided on or was withdrawn.");
+    }
+
+    /**
+     * One referral to the caller's NGO, for a use case that acts on it (placing it in a group).
+     * Another NGO's referral is recorded as a denied access and answers 404 like a missing one.
+     */
+    @PreAuthorize("hasRole('NGO_COORDINATOR')")
+    public InboxReferral referral(Caller caller, String referralId) {
+        InboxReferral referral = mongo.findById(referralId, InboxReferral.class);
+        if (referral == null || !caller.organisation().equals(referral.ngoCode())) {
+            if (referral != null) {
+                audit.record(caller, AuditRecord.Action.DENIED, "inbox-referral", referralId, referral.childId());
+            }
+            throw ProblemException.notFound("Referral " + referralId);
+        }
+        return referral;
+    }
+
+    /**
+     * The referrals of one of the NGO's interventions that wait for a place: waitlisted, or
+     * accepted and not yet given a seat in a group. Unordered and unaudited: the waiting list
+     * orders them and records the coordinator's read.
+     */
+    public List<InboxReferral> waitingFor(String ngoCode, String interventionCode) {
+        return mongo.find(Query.query(Criteria.where("ngoCode").is(ngoCode).and("interventionCode")
+                .is(interventionCode).and("status").in(InboxStatus.ACCEPTED, InboxStatus.WAITLISTED)
+                .and("groupId").is(null)), InboxReferral.class);
+    }
+
+    /**
+     * Records that a child has a seat in a group, in one conditional write on the referral: only
+     * an accepted or waitlisted referral of the caller's NGO that has no other group matches, so
+     * one child never holds seats in two groups. A waitlisted child offered a seat is accepted,
+     * and the referrer hears it with the group's start as the expected start.
+     *
+     * @return the placed referral, or null when it is no longer placeable (withdrawn, placed elsewhere)
+     */
+    @PreAuthorize("hasRole('NGO_COORDINATOR')")
+    public InboxReferral placeInGroup(Caller caller, String referralId, String groupId, LocalDate groupStart) {
+        Instant now = clock.instant();
+        Criteria waitlisted = Criteria.where("_id").is(referralId).and("ngoCode").is(caller.organisation())
+                .and("status").is(InboxStatus.WAITLISTED).and("groupId").is(null);
+        InboxReferral placed = mongo.findAndModify(Query.query(waitlisted),
+                new Update().set("status", InboxStatus.ACCEPTED).set("groupId", groupId)
+                        .set("decision", new Decision(Decision.Outcome.ACCEPTED, null, null, null, groupStart,
+                                caller.subject(), now))
+                        .push("pendingEvents", new ReferralDecided(referralId, Decision.Outcome.ACCEPTED, null,
+                                null, groupStart, now).toPendingEvent()),
+                FindAndModifyOptions.options().returnNew(true), InboxReferral.class);
+        if (placed == null) {
+            Criteria acceptedHere = Criteria.where("_id").is(referralId).and("ngoCode").is(caller.organisation())
+                    .and("status").is(InboxStatus.ACCEPTED)
+                    .orOperator(Criteria.where("groupId").is(null), Criteria.where("groupId").is(groupId));
+            placed = mongo.findAndModify(Query.query(acceptedHere), new Update().set("groupId", groupId),
+                    FindAndModifyOptions.options().returnNew(true), InboxReferral.class);
+        }
+        if (placed != null) {
+            audit.record(caller, AuditRecord.Action.UPDATE, "inbox-referral", referralId, placed.childId());
+            log.info("Referral {} placed in group {} by {}", referralId, groupId, caller.organisation());
+            events.publishEvent(new InboxChanged(placed.interventionCode()));
+        }
+        return placed;
     }
 
     /** What the inbox needs of {@code referral.submitted.v1}. */

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -122,7 +121,7 @@ class DecisionIntegrationTests {
         String referralId = arrive();
         String example = Contracts.example("referral-service", "referral.withdrawn.v1");
 
-        EventProbe.publish("referral.events", referralId, headers("referral.withdrawn.v1", referralId),
+        EventProbe.publishEvent("referral.events", "referral.withdrawn.v1", UUID.randomUUID().toString(), referralId,
                 example.replace(Contracts.parse(example).get("referralId").asText(), referralId));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !inbox(POWERKIDS).contains(referralId));
@@ -133,17 +132,12 @@ class DecisionIntegrationTests {
     private String arrive() {
         String referralId = UUID.randomUUID().toString();
         String example = Contracts.example("referral-service", "referral.submitted.v1");
-        EventProbe.publish("referral.events", referralId, headers("referral.submitted.v1", referralId),
+        EventProbe.publishEvent("referral.events", "referral.submitted.v1", UUID.randomUUID().toString(), referralId,
                 example.replace(Contracts.parse(example).get("referralId").asText(), referralId));
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(POWERKIDS).contains(referralId));
         return referralId;
     }
 
-    private static Map<String, String> headers(String type, String referralId) {
-        return Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", type, "ce_source", "/referral-service",
-                "ce_specversion", "1.0", "ce_time", "2026-11-25T09:30:00Z", "ce_subject", referralId,
-                "content-type", "application/json");
-    }
 
     private String status(String referralId) throws Exception {
         for (JsonNode item : Contracts.parse(inbox(POWERKIDS))) {

@@ -68,6 +68,18 @@ public final class EventProbe implements AutoCloseable {
     }
 
     /**
+     * Publishes an event as its producing service would: CloudEvents headers with the given id and
+     * type, the source named after the type's prefix ({@code ngo.…} from {@code /ngo-service}),
+     * the key as subject and the current time.
+     */
+    public static void publishEvent(String topic, String type, String eventId, String key, String json) {
+        publish(topic, key, Map.of("ce_id", eventId, "ce_type", type,
+                "ce_source", "/" + type.substring(0, type.indexOf('.')) + "-service", "ce_specversion", "1.0",
+                "ce_time", java.time.Instant.now().toString(), "ce_subject", key, "content-type", "application/json"),
+                json);
+    }
+
+    /**
      * Publishes a record with the given CloudEvents headers as a producing service's binder writes
      * them: String headers, announced in {@code spring_json_header_types}.
      */

@@ -60,6 +60,7 @@ public class Referral {
     @Indexed
     private String referrerTeam;
     private Child child;
+    private List<CustodyHolder> custodyHolders = new ArrayList<>();
     private String interventionCode;
     private List<String> concerns;
     private Urgency urgency;
@@ -157,12 +158,13 @@ public class Referral {
 
     /** What the referrer has written, as one value. */
     public ReferralContent content() {
-        return new ReferralContent(child, interventionCode, concerns, urgency, childView, currentSupport,
-                overrideReason);
+        return new ReferralContent(child, custodyHolders, interventionCode, concerns, urgency, childView,
+                currentSupport, overrideReason);
     }
 
     private void use(ReferralContent content) {
         child = content.child();
+        custodyHolders = new ArrayList<>(content.custodyHolders());
         interventionCode = content.interventionCode();
         concerns = content.concerns();
         urgency = content.urgency();
@@ -315,6 +317,10 @@ public class Referral {
 
     public Child child() {
         return child;
+    }
+
+    public List<CustodyHolder> custodyHolders() {
+        return custodyHolders == null ? List.of() : List.copyOf(custodyHolders);
     }
 
     public String interventionCode() {

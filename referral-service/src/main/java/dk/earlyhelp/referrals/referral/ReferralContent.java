@@ -7,16 +7,25 @@ import java.util.List;
  * What the referrer writes about the child and the wished offer. While the referral is a draft
  * any part may still be missing; {@link #missingForSubmission()} says what a submission needs.
  *
+ * @param custodyHolders one or two; a submission needs at least one with a name and a phone number or e-mail
  * @param overrideReason the referrer's written reason for referring although a soft eligibility criterion fails
  */
-public record ReferralContent(Child child, String interventionCode, List<String> concerns, Urgency urgency,
-                              ChildView childView, CurrentSupport currentSupport, String overrideReason) {
+public record ReferralContent(Child child, List<CustodyHolder> custodyHolders, String interventionCode,
+                              List<String> concerns, Urgency urgency, ChildView childView,
+                              CurrentSupport currentSupport, String overrideReason) {
 
     public ReferralContent {
+        custodyHolders = custodyHolders == null ? List.of() : List.copyOf(custodyHolders);
         concerns = concerns == null ? List.of() : List.copyOf(concerns);
         urgency = urgency == null ? Urgency.NORMAL : urgency;
         childView = childView == null ? new ChildView(null, null) : childView;
         currentSupport = currentSupport == null ? CurrentSupport.UNKNOWN : currentSupport;
+    }
+
+    /** The same content with another override reason. */
+    ReferralContent withOverrideReason(String reason) {
+        return new ReferralContent(child, custodyHolders, interventionCode, concerns, urgency, childView,
+                currentSupport, reason);
     }
 
     /** The fields, in the API's names, a submission still needs. */
@@ -33,6 +42,9 @@ public record ReferralContent(Child child, String interventionCode, List<String>
         }
         if (child.gender() == null) {
             missing.add("child.gender");
+        }
+        if (custodyHolders.stream().noneMatch(CustodyHolder::reachable)) {
+            missing.add("custodyHolders");
         }
         if (blank(interventionCode)) {
             missing.add("interventionCode");

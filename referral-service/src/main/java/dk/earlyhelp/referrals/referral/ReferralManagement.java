@@ -100,9 +100,7 @@ public class ReferralManagement {
         Referral draft = own(caller, id);
         return change(caller, draft, referral -> {
             if (overrideReason != null && !overrideReason.isBlank()) {
-                ReferralContent content = referral.content();
-                referral.revise(new ReferralContent(content.child(), content.interventionCode(), content.concerns(),
-                        content.urgency(), content.childView(), content.currentSupport(), overrideReason.strip()));
+                referral.revise(referral.content().withOverrideReason(overrideReason.strip()));
             }
             submitChecked(caller, referral, confirmDuplicate);
         });
@@ -139,8 +137,8 @@ public class ReferralManagement {
         Child child = request.basedOn() == null ? child(caller, request, current)
                 // Re-referring (bridge-building) keeps the child's identity, CPR number included, from the original.
                 : readable(caller, request.basedOn()).child();
-        return new ReferralContent(child, request.interventionCode(), request.concerns(), request.urgency(),
-                request.childView(), request.currentSupport(), request.overrideReason());
+        return new ReferralContent(child, request.custodyHolders(), request.interventionCode(), request.concerns(),
+                request.urgency(), request.childView(), request.currentSupport(), request.overrideReason());
     }
 
     private Child child(Caller caller, NewReferral request, Child current) {
@@ -375,8 +373,9 @@ public class ReferralManagement {
 
     /** What the referrer tells about the child and the wished offer; in a draft any part may be missing. */
     public record NewReferral(String cpr, String firstName, String lastName, LocalDate birthDate, Child.Gender gender,
-                              String school, String postcode, String interventionCode, List<String> concerns,
-                              Urgency urgency, ChildView childView, CurrentSupport currentSupport,
-                              String overrideReason, boolean submit, boolean confirmDuplicate, String basedOn) {
+                              String school, String postcode, List<CustodyHolder> custodyHolders,
+                              String interventionCode, List<String> concerns, Urgency urgency, ChildView childView,
+                              CurrentSupport currentSupport, String overrideReason, boolean submit,
+                              boolean confirmDuplicate, String basedOn) {
     }
 }

@@ -40,6 +40,7 @@ class ReferralStore {
                 .set("suggestedInterventionCode", referral.suggestedInterventionCode())
                 .set("expectedStart", referral.expectedStart())
                 .set("child", referral.child())
+                .set("custodyHolders", referral.custodyHolders())
                 .set("interventionCode", referral.interventionCode())
                 .set("concerns", referral.concerns())
                 .set("urgency", referral.urgency())

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -77,6 +76,7 @@ class NotificationIntegrationTests {
         String teacher = TestTokens.municipalStaff(subject, "0751");
         String id = Api.body(api.post("/api/referrals", teacher, """
                 {"child": {"firstName": "Alma", "lastName": "Jensen", "birthDate": "2015-03-14", "gender": "GIRL"},
+                 "custodyHolders": [{"name": "Hanne Test", "relation": "MOTHER", "phone": "+45 20304050"}],
                  "interventionCode": "POWERKIDS", "concerns": ["PARENTAL_DIVORCE"], "confirmDuplicate": true,
                  "childView": {"whatIsHard": "Skilsmissen", "wishes": "At tale med andre"}}"""), 201)
                 .get("id").asText();
@@ -126,6 +126,7 @@ class NotificationIntegrationTests {
         String teacher = TestTokens.municipalStaff("teacher-" + UUID.randomUUID(), "0751");
         String id = Api.body(api.post("/api/referrals", teacher, """
                 {"child": {"firstName": "Otto", "lastName": "Berg", "birthDate": "2016-01-01", "gender": "BOY"},
+                 "custodyHolders": [{"name": "Hanne Test", "relation": "MOTHER", "phone": "+45 20304050"}],
                  "interventionCode": "POWERKIDS", "concerns": ["PARENTAL_DIVORCE"], "confirmDuplicate": true,
                  "childView": {"whatIsHard": "Det hele", "wishes": "Ro"}}"""), 201).get("id").asText();
         publish("ngo.events", "ngo.referral-received.v1", UUID.randomUUID().toString(), id,
@@ -151,9 +152,7 @@ class NotificationIntegrationTests {
     }
 
     private static void publish(String topic, String type, String eventId, String key, String json) {
-        EventProbe.publish(topic, key, Map.of("ce_id", eventId, "ce_type", type, "ce_source", "/test",
-                "ce_specversion", "1.0", "ce_time", "2026-11-26T10:15:00Z", "ce_subject", key,
-                "content-type", "application/json"), json);
+        EventProbe.publishEvent(topic, type, eventId, key, json);
     }
 
     private static String key(ConsumerRecord<byte[], byte[]> record) {

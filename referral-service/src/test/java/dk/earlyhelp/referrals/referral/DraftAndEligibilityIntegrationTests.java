@@ -68,7 +68,7 @@ class DraftAndEligibilityIntegrationTests {
         HttpResponse<String> incomplete = api.post("/api/referrals/" + id + "/submit", teacher, "");
         assertThat(incomplete.statusCode()).isEqualTo(400);
         assertThat(Contracts.parse(incomplete.body()).get("errors")).extracting(error -> error.get("field").asText())
-                .containsExactly("child.lastName", "child.birthDate", "interventionCode", "concerns",
+                .containsExactly("child.lastName", "child.birthDate", "custodyHolders", "interventionCode", "concerns",
                         "childView.whatIsHard", "childView.wishes");
 
         Api.body(api.put("/api/referrals/" + id, teacher, complete("Otto")), 200);
@@ -147,6 +147,7 @@ class DraftAndEligibilityIntegrationTests {
     static String complete(String firstName) {
         return """
                 {"child": {"cpr": "020616-4111", "firstName": "%s", "lastName": "Hansen", "gender": "BOY"},
+                 "custodyHolders": [{"name": "Hanne Test", "relation": "MOTHER", "phone": "+45 20304050"}],
                  "interventionCode": "POWERKIDS", "concerns": ["PARENTAL_DIVORCE"],
                  "childView": {"whatIsHard": "Mor og far skændes", "wishes": "At tale med nogen"},
                  "overrideReason": null}""".formatted(firstName);

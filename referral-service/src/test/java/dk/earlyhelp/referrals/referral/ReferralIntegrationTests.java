@@ -157,6 +157,7 @@ class ReferralIntegrationTests {
                 {
                   "child": {"firstName": "Alma", "lastName": "Jensen", "birthDate": "2015-03-14",
                             "gender": "GIRL", "school": "Skjoldhøjskolen", "postcode": "8210"},
+                  "custodyHolders": [{"name": "Hanne Test", "relation": "MOTHER", "phone": "+45 20304050"}],
                   "interventionCode": "POWERKIDS",
                   "concerns": ["PARENTAL_DIVORCE"],
                   "urgency": "NORMAL",

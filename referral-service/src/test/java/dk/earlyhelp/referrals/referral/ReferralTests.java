@@ -44,18 +44,23 @@ class ReferralTests {
     }
 
     static ReferralContent content(Child child, String whatIsHard, String overrideReason) {
-        return new ReferralContent(child, "POWERKIDS", List.of("PARENTAL_DIVORCE"), Urgency.NORMAL,
-                new ChildView(whatIsHard, "wish"), null, overrideReason);
+        return new ReferralContent(child, List.of(new CustodyHolder("Hanne Jensen", "MOTHER", "+45 20304050", null)),
+                "POWERKIDS", List.of("PARENTAL_DIVORCE"), Urgency.NORMAL, new ChildView(whatIsHard, "wish"), null,
+                overrideReason);
     }
 
     @Test
     void aDraftMayLackPartsButCannotBeSubmittedUntilComplete() {
         Child unnamed = new Child(null, "Alma", null, null, Child.Gender.GIRL, null, null, null);
-        Referral draft = Referral.draft("r-1", TEACHER, content(unnamed, " ", null), NOW);
+        ReferralContent partly = content(unnamed, " ", null);
+        Referral draft = Referral.draft("r-1", TEACHER, new ReferralContent(unnamed,
+                List.of(new CustodyHolder("Hanne Jensen", "MOTHER", null, null)), partly.interventionCode(),
+                partly.concerns(), partly.urgency(), partly.childView(), null, null), NOW);
 
         assertThatThrownBy(() -> draft.submit("teacher", FITS, NOW)).isInstanceOfSatisfying(Referral.Incomplete.class,
-                e -> assertThat(e.missingFields()).containsExactly("child.lastName", "child.birthDate",
-                        "childView.whatIsHard"));
+                e -> assertThat(e.missingFields()).as("a custody holder without phone or e-mail cannot be reached")
+                        .containsExactly("child.lastName", "child.birthDate", "custodyHolders",
+                                "childView.whatIsHard"));
 
         draft.revise(content(ALMA, "hard", null));
         draft.submit("teacher", FITS, NOW);

@@ -36,16 +36,16 @@ class InboxController {
         return InboxItemResponse.of(inbox.decide(CurrentCaller.get(), referralId, request.toNewDecision()));
     }
 
-    /** One referral in the inbox, as the coordinator sees it. */
+    /** One referral in the inbox, as the coordinator sees it; {@code groupId} once the child has a seat. */
     record InboxItemResponse(String referralId, String interventionCode, String municipalityCode, String childId,
                              int childAge, String childGender, List<String> concerns, String urgency, String status,
-                             Instant receivedAt, Decision decision) {
+                             Instant receivedAt, Decision decision, String groupId) {
 
         static InboxItemResponse of(InboxReferral referral) {
             return new InboxItemResponse(referral.referralId(), referral.interventionCode(),
                     referral.municipalityCode(), referral.childId(), referral.childAge(), referral.childGender(),
                     referral.concerns(), referral.urgency(), referral.status().name(), referral.receivedAt(),
-                    referral.decision());
+                    referral.decision(), referral.groupId());
         }
     }
 }

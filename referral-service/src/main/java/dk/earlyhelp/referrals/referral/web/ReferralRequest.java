@@ -6,10 +6,12 @@ import java.util.List;
 import dk.earlyhelp.referrals.referral.Child;
 import dk.earlyhelp.referrals.referral.ChildView;
 import dk.earlyhelp.referrals.referral.CurrentSupport;
+import dk.earlyhelp.referrals.referral.CustodyHolder;
 import dk.earlyhelp.referrals.referral.ReferralManagement.NewReferral;
 import dk.earlyhelp.referrals.referral.Urgency;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +26,8 @@ import jakarta.validation.constraints.Size;
  */
 public record ReferralRequest(
         @NotNull(groups = Complete.class) @Valid ChildRequest child,
+        @Schema(description = "one or two; at least one with a name and a phone number or e-mail to submit")
+        @NotEmpty(groups = Complete.class) @Size(max = 2) List<@Valid CustodyHolderRequest> custodyHolders,
         @NotBlank(groups = Complete.class)
         @Pattern(regexp = "[A-Z0-9_]{2,40}", message = "must be an intervention code from the catalogue")
         String interventionCode,
@@ -57,6 +61,18 @@ public record ReferralRequest(
             @Pattern(regexp = "\\d{4}", message = "must be a Danish postcode of four digits") String postcode) {
     }
 
+    /** A custody holder and how to reach them; stays in the referral service. */
+    public record CustodyHolderRequest(
+            @NotBlank(groups = Complete.class) @Size(max = 200) String name,
+            @Pattern(regexp = "MOTHER|FATHER|OTHER", message = "must be MOTHER, FATHER or OTHER") String relation,
+            @Pattern(regexp = "\\+?[0-9 ]{8,16}", message = "must be a phone number") String phone,
+            @Email @Size(max = 200) String email) {
+
+        CustodyHolder toCustodyHolder() {
+            return new CustodyHolder(strip(name), relation, strip(phone), strip(email));
+        }
+    }
+
     /** The child's own view is required: what is hard, and what the child wishes for. */
     public record ChildViewRequest(
             @NotBlank(groups = Complete.class) @Size(max = 4000) String whatIsHard,
@@ -67,7 +83,10 @@ public record ReferralRequest(
         ChildRequest given = child == null ? new ChildRequest(null, null, null, null, null, null, null) : child;
         ChildViewRequest view = childView == null ? new ChildViewRequest(null, null) : childView;
         return new NewReferral(given.cpr(), given.firstName(), given.lastName(), given.birthDate(),
-                given.gender(), given.school(), given.postcode(), interventionCode, concerns, urgency,
+                given.gender(), given.school(), given.postcode(),
+                custodyHolders == null ? List.of() : custodyHolders.stream().map(CustodyHolderRequest::toCustodyHolder)
+                        .toList(),
+                interventionCode, concerns, urgency,
                 new ChildView(strip(view.whatIsHard()), strip(view.wishes())), currentSupport,
                 strip(overrideReason), submitNow, confirmDuplicate != null && confirmDuplicate, basedOn);
     }

@@ -5,13 +5,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dk.earlyhelp.referrals.referral.CurrentSupport;
+import dk.earlyhelp.referrals.referral.CustodyHolder;
 import dk.earlyhelp.referrals.referral.Referral;
 import dk.earlyhelp.referrals.referral.TimelineEntry;
 
 /** A referral as its referrer sees it. */
 public record ReferralResponse(String id, String status, String referrerId, String referrerRole,
                                String interventionCode, List<String> concerns,
-                               String urgency, ChildSummary child, ChildViewResponse childView,
+                               String urgency, ChildSummary child, List<CustodyHolder> custodyHolders,
+                               ChildViewResponse childView,
                                CurrentSupport currentSupport, String overrideReason, List<String> overriddenCriteria,
                                String suggestedInterventionCode, LocalDate expectedStart, Instant createdAt,
                                List<FollowerResponse> followers, List<Step> timeline) {
@@ -40,6 +42,7 @@ public record ReferralResponse(String id, String status, String referrerId, Stri
                         referral.child().lastName(), referral.child().birthDate(),
                         referral.child().gender() == null ? null : referral.child().gender().name(),
                         referral.child().school(), referral.child().postcode(), referral.child().encryptedCpr() != null),
+                referral.custodyHolders(),
                 new ChildViewResponse(referral.childView().whatIsHard(), referral.childView().wishes()),
                 referral.currentSupport(), referral.overrideReason(), referral.overriddenCriteria(),
                 referral.suggestedInterventionCode(), referral.expectedStart(), referral.createdAt(),

@@ -1,0 +1,2 @@
+/** HTTP API of the NGO's groups. */
+package dk.earlyhelp.ngo.groups.web;

@@ -1,0 +1,2 @@
+/** HTTP API of the NGO's volunteers and staff. */
+package dk.earlyhelp.ngo.volunteers.web;

@@ -1,0 +1,2 @@
+/** HTTP API of the waiting list. */
+package dk.earlyhelp.ngo.waitinglist.web;

@@ -1,0 +1,51 @@
+package dk.earlyhelp.ngo;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dk.earlyhelp.platform.test.Api;
+import dk.earlyhelp.platform.test.Contracts;
+import dk.earlyhelp.platform.test.EventProbe;
+
+/** Referrals for the NGO side's tests, made from the referral service's own example events and fed through the broker. */
+public final class Referrals {
+
+    private Referrals() {
+    }
+
+    /** A referral in the inbox: its id and the child's pseudonym. */
+    public record Arrived(String referralId, String childId) {
+    }
+
+    /** A new referral to the intervention, for a child of that age and urgency, once it is in the coordinator's inbox. */
+    public static Arrived arrive(Api api, String coordinator, String interventionCode, int childAge, String urgency) {
+        String referralId = UUID.randomUUID().toString();
+        String childId = UUID.randomUUID().toString();
+        ObjectNode data = (ObjectNode) Contracts.parse(Contracts.example("referral-service", "referral.submitted.v1"));
+        data.put("referralId", referralId).put("childId", childId).put("interventionCode", interventionCode)
+                .put("childAge", childAge).put("urgency", urgency);
+        EventProbe.publishEvent("referral.events", "referral.submitted.v1", UUID.randomUUID().toString(), referralId,
+                data.toString());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/api/ngo/inbox", coordinator).body().contains(referralId));
+        return new Arrived(referralId, childId);
+    }
+
+    /** The coordinator's decision, e.g. {@code {"decision": "ACCEPTED"}}; must succeed. */
+    public static void decide(Api api, String coordinator, String referralId, String decision) throws Exception {
+        Api.body(api.post("/api/ngo/inbox/" + referralId + "/decision", coordinator, decision), 200);
+    }
+
+    /** The referrer withdraws the referral (the referral service's example event). */
+    public static void withdraw(String referralId) {
+        ObjectNode data = (ObjectNode) Contracts.parse(Contracts.example("referral-service", "referral.withdrawn.v1"));
+        data.put("referralId", referralId);
+        EventProbe.publishEvent("referral.events", "referral.withdrawn.v1", UUID.randomUUID().toString(), referralId,
+                data.toString());
+    }
+
+}
