@@ -1,8 +1,6 @@
 package dk.earlyhelp.gateway.portal;
 
 import java.io.IOException;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -21,8 +19,6 @@ import jakarta.mail.MessagingException;
 class MailboxPages {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxPages.class);
-    private static final DateTimeFormatter DANISH_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")
-            .withZone(ZoneId.of("Europe/Copenhagen"));
 
     private final DemoMailbox mailbox;
 
@@ -41,7 +37,7 @@ class MailboxPages {
         }
         try {
             model.addAttribute("mails", mailbox.mailFor(user.caller().email()).stream()
-                    .map(mail -> new MailRow(mail.from(), mail.subject(), DANISH_TIME.format(mail.received()),
+                    .map(mail -> new MailRow(mail.from(), mail.subject(), Rows.time(mail.received()),
                             mail.text()))
                     .toList());
         } catch (MessagingException | IOException e) {

@@ -1,8 +1,6 @@
 package dk.earlyhelp.gateway.portal;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 /** "Notifikationer": the news about the user's referrals, newest first, unread ones marked. */
 @Controller
 class NotificationPages {
-
-    private static final DateTimeFormatter DANISH_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")
-            .withZone(ZoneId.of("Europe/Copenhagen"));
 
     private final ServiceCalls services;
 
@@ -65,7 +60,7 @@ class NotificationPages {
                 (String) notification.get("interventionCode"), (String) notification.get("status"),
                 (String) notification.get("reason"),
                 expected == null ? null : LocalDate.parse(expected.toString()).format(DateTimeFormatter.ofPattern("dd-MM-yyyy")),
-                DANISH_TIME.format(Instant.parse(notification.get("createdAt").toString())),
+                Rows.time(notification.get("createdAt")),
                 Boolean.TRUE.equals(notification.get("read")), notification.get("mailed") != null);
     }
 }

@@ -82,7 +82,8 @@ final class Rows {
         return name.isBlank() ? "–" : name;
     }
 
-    private static String time(Object isoInstant) {
+    /** An instant (or its ISO text) in Danish time, as every page shows times. */
+    static String time(Object isoInstant) {
         return isoInstant == null ? "" : DANISH_TIME.format(Instant.parse(isoInstant.toString()));
     }
 }

@@ -132,7 +132,7 @@ public class ReferralManagement {
     private ReferralContent content(Caller caller, NewReferral request, Child current) {
         if (request.interventionCode() != null && !request.interventionCode().isBlank()) {
             // Fail early on an offer the municipality cannot refer to, even in a draft.
-            offers.check(caller, request.interventionCode(), ChildFacts.UNKNOWN);
+            offers.offerFor(caller, request.interventionCode());
         }
         Child child = request.basedOn() == null ? child(caller, request, current)
                 // Re-referring (bridge-building) keeps the child's identity, CPR number included, from the original.

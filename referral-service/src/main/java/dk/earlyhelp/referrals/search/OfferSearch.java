@@ -55,10 +55,16 @@ public class OfferSearch {
     /** The child checked against one offer of the caller's municipality. */
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
     public OfferMatch check(Caller caller, String interventionCode, ChildFacts child) {
-        Offer offer = catalogue.find(interventionCode, caller.organisation())
+        Offer offer = offerFor(caller, interventionCode);
+        return new OfferMatch(offer, EligibilityRules.check(offer.targetGroup(), inMunicipality(caller, child)));
+    }
+
+    /** The offer, if the caller's municipality may refer to it; otherwise a 400 on {@code interventionCode}. */
+    @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
+    public Offer offerFor(Caller caller, String interventionCode) {
+        return catalogue.find(interventionCode, caller.organisation())
                 .orElseThrow(() -> ProblemException.invalidField("interventionCode",
                         "is not an offer your municipality can refer to"));
-        return new OfferMatch(offer, EligibilityRules.check(offer.targetGroup(), inMunicipality(caller, child)));
     }
 
     private static ChildFacts inMunicipality(Caller caller, ChildFacts child) {
