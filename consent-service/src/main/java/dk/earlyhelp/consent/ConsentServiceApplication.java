@@ -2,12 +2,14 @@ package dk.earlyhelp.consent;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Will own the consent ledger: custody holders' scoped consents, withdrawals and the decisions
- * every other service asks for before sharing. This foundation has its infrastructure only.
+ * Owns the consent ledger: custody holders' scoped consents, their personal links, withdrawals and
+ * the decisions every other service asks for before sharing.
  */
 @SpringBootApplication
+@EnableScheduling
 public class ConsentServiceApplication {
 
     public static void main(String[] args) {

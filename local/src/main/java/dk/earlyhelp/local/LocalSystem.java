@@ -97,9 +97,10 @@ public final class LocalSystem implements AutoCloseable {
         String jwks = settings.portalUrl() + "/oauth2/jwks";
         String demo = "--earlyhelp.demo-data=" + settings.demoData();
         List<ServiceProcess> all = new ArrayList<>();
-        // Referrers are told of news by e-mail; the mail catcher keeps it for the portal's demo mailbox.
-        List<String> mail = List.of("--spring.mail.host=localhost", "--spring.mail.port=" + settings.smtpPort(),
-                "--earlyhelp.notifications.portal-url=" + settings.portalUrl());
+        // Referrers are told of news, and custody holders get their personal consent links, by e-mail;
+        // the mail catcher keeps it for the portal's demo mailbox.
+        List<String> mail = List.of("--spring.mail.host=localhost", "--spring.mail.port=" + settings.smtpPort());
+        String consentUrl = "--earlyhelp.services.consent-url=http://localhost:" + (settings.basePort() + 3);
         String[][] backends = { { "referral-service", "referrals" }, { "ngo-service", "ngo" },
                 { "consent-service", "consent" }, { "measurement-service", "measurement" } };
         for (int i = 0; i < backends.length; i++) {
@@ -110,6 +111,11 @@ public final class LocalSystem implements AutoCloseable {
                     demo));
             if (backends[i][0].equals("referral-service")) {
                 arguments.addAll(mail);
+                arguments.add("--earlyhelp.notifications.portal-url=" + settings.portalUrl());
+                arguments.add(consentUrl);
+            } else if (backends[i][0].equals("consent-service")) {
+                arguments.addAll(mail);
+                arguments.add("--earlyhelp.consent.portal-url=" + settings.portalUrl());
             }
             all.add(new ServiceProcess(backends[i][0], settings.basePort() + 1 + i, arguments));
         }
@@ -118,7 +124,7 @@ public final class LocalSystem implements AutoCloseable {
                 "--earlyhelp.identity.signing-key-file=" + settings.dataDir().resolve("identity").resolve("signing-key.json"),
                 "--earlyhelp.services.referral-url=http://localhost:" + (settings.basePort() + 1),
                 "--earlyhelp.services.ngo-url=http://localhost:" + (settings.basePort() + 2),
-                "--earlyhelp.services.consent-url=http://localhost:" + (settings.basePort() + 3),
+                consentUrl,
                 "--earlyhelp.services.measurement-url=http://localhost:" + (settings.basePort() + 4),
                 "--earlyhelp.demo-mailbox.imap-port=" + settings.imapPort())));
         return all;

@@ -2,16 +2,21 @@ package dk.earlyhelp.consent.consent;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -20,9 +25,12 @@ import dk.earlyhelp.platform.events.PendingEvent;
 /**
  * One consent about one child: which NGOs may use which kinds of information for which purposes,
  * and when. It grants nothing until every required grantor has consented, and nothing after a
- * withdrawal or its end date (default deny). Its changes record the events other services obey.
+ * withdrawal, a refusal or its end date (default deny). Each grantor may tick less than it names;
+ * what it grants is the intersection (its effective scope). Its changes record the events other
+ * services obey, and its personal links live in it, so a link's use is one atomic write.
  */
 @Document("consents")
+@CompoundIndex(name = "invitation_token", def = "{'invitations.tokenHash': 1}")
 public class Consent {
 
     @Id
@@ -32,6 +40,7 @@ public class Consent {
     @Indexed
     private String childId;
     private String municipalityCode;
+    private String referralId;
     private List<String> grantees;
     private String interventionCode;
     private Set<Purpose> purposes;
@@ -43,7 +52,11 @@ public class Consent {
     private String textVersion;
     private List<Grantor> grantors = new ArrayList<>();
     private ConsentStatus status;
+    private Instant createdAt;
     private Instant withdrawnAt;
+    private boolean refused;
+    private Grantor.Role refusedBy;
+    private List<Invitation> invitations = new ArrayList<>();
     private List<PendingEvent> pendingEvents = new ArrayList<>();
     /** Events the last change recorded, written by the store with a targeted update. */
     @Transient
@@ -53,9 +66,10 @@ public class Consent {
     }
 
     /** A new consent as a draft; throws {@link NotSpecific} unless it names grantees, purposes, categories and an end. */
-    public static Consent draft(String childId, String municipalityCode, List<String> grantees, String interventionCode,
-            Set<Purpose> purposes, Set<DataCategory> categories, LocalDate validFrom, LocalDate validUntil,
-            int custodyHoldersRequired, boolean youngPersonRequired, String textVersion) {
+    public static Consent draft(String childId, String municipalityCode, String referralId, List<String> grantees,
+            String interventionCode, Set<Purpose> purposes, Set<DataCategory> categories, LocalDate validFrom,
+            LocalDate validUntil, int custodyHoldersRequired, boolean youngPersonRequired, String textVersion,
+            Instant now) {
         if (grantees == null || grantees.isEmpty() || purposes == null || purposes.isEmpty() || categories == null
                 || categories.isEmpty() || validFrom == null || validUntil == null) {
             throw new NotSpecific("A consent names its grantees, at least one purpose, its data categories and an end date.");
@@ -67,6 +81,7 @@ public class Consent {
         consent.id = UUID.randomUUID().toString();
         consent.childId = childId;
         consent.municipalityCode = municipalityCode;
+        consent.referralId = referralId;
         consent.grantees = List.copyOf(grantees);
         consent.interventionCode = interventionCode;
         consent.purposes = Set.copyOf(purposes);
@@ -77,24 +92,51 @@ public class Consent {
         consent.youngPersonRequired = youngPersonRequired;
         consent.textVersion = textVersion;
         consent.status = ConsentStatus.DRAFT;
+        consent.createdAt = now;
         return consent;
     }
 
-    /** Records one grantor; the consent becomes ACTIVE when the last required one has consented. */
+    /**
+     * Records one grantor; the consent becomes ACTIVE when the last required one has consented. A
+     * grantor may tick only what the consent names ({@link OutsideScope} otherwise). One whose ticks
+     * leave no purpose or no category, or leave out referral and delivery, which everything else
+     * rests on, has refused.
+     */
     public void grant(Grantor grantor, Instant now) {
-        if (status != ConsentStatus.DRAFT) {
-            throw new IllegalState("Only a draft consent takes more grantors; this one is " + status + ".");
+        requireDraft("Only a draft consent takes more grantors");
+        if (grantor.purposes() != null && !purposes.containsAll(grantor.purposes())) {
+            throw new OutsideScope("purposes");
+        }
+        if (grantor.categories() != null && !categories.containsAll(grantor.categories())) {
+            throw new OutsideScope("categories");
+        }
+        Set<Purpose> narrowedPurposes = narrowed(effectivePurposes(), grantor.purposes());
+        if (narrowedPurposes.isEmpty() || narrowed(effectiveCategories(), grantor.categories()).isEmpty()
+                || purposes.contains(Purpose.REFERRAL_AND_DELIVERY)
+                        && !narrowedPurposes.contains(Purpose.REFERRAL_AND_DELIVERY)) {
+            refuse(grantor.role(), now);
+            return;
         }
         grantors.add(grantor);
         long custodyHolders = grantors.stream().filter(g -> g.role() == Grantor.Role.CUSTODY_HOLDER).count();
         boolean youngPerson = grantors.stream().anyMatch(g -> g.role() == Grantor.Role.YOUNG_PERSON);
         if (custodyHolders >= custodyHoldersRequired && (!youngPersonRequired || youngPerson)) {
             status = ConsentStatus.ACTIVE;
-            newEvents.add(event("consent.granted.v1", now));
+            newEvents.add(event("consent.granted.v1", now, Map.of()));
         }
     }
 
-    /** Withdrawal by any grantor takes effect at once and tells every service. */
+    /** A grantor said no before the consent became active: it ends here, and every service is told. */
+    public void refuse(Grantor.Role role, Instant now) {
+        requireDraft("Only a draft consent can be refused; an active one is withdrawn");
+        status = ConsentStatus.WITHDRAWN;
+        withdrawnAt = now;
+        refused = true;
+        refusedBy = role;
+        newEvents.add(event("consent.withdrawn.v1", now, Map.of("wasActive", false, "refused", true)));
+    }
+
+    /** Withdrawal by any grantor takes effect at once and tells every service, also of a draft. */
     public void withdraw(Instant now) {
         if (status == ConsentStatus.WITHDRAWN || status == ConsentStatus.EXPIRED) {
             throw new IllegalState("This consent is already " + status + ".");
@@ -102,26 +144,136 @@ public class Consent {
         boolean wasActive = status == ConsentStatus.ACTIVE;
         status = ConsentStatus.WITHDRAWN;
         withdrawnAt = now;
-        if (wasActive) {
-            newEvents.add(event("consent.withdrawn.v1", now));
-        }
+        newEvents.add(event("consent.withdrawn.v1", now, Map.of("wasActive", wasActive, "refused", false)));
     }
 
     /** Whether this consent lets the NGO use the categories for the purpose on that day. */
     public boolean permits(String ngoCode, Purpose purpose, Set<DataCategory> wanted, LocalDate day) {
-        return status == ConsentStatus.ACTIVE && grantees.contains(ngoCode) && purposes.contains(purpose)
-                && categories.containsAll(wanted) && !day.isBefore(validFrom) && !day.isAfter(validUntil);
+        return covers(ngoCode, purpose, day) && effectiveCategories().containsAll(wanted);
     }
 
-    private PendingEvent event(String type, Instant now) {
+    /** Whether this consent is in force for the NGO and the purpose on that day, for some categories. */
+    public boolean covers(String ngoCode, Purpose purpose, LocalDate day) {
+        return status == ConsentStatus.ACTIVE && grantees.contains(ngoCode) && effectivePurposes().contains(purpose)
+                && !day.isBefore(validFrom) && !day.isAfter(validUntil);
+    }
+
+    /** The purposes the consent names that every grantor ticked. */
+    public Set<Purpose> effectivePurposes() {
+        return effective(purposes, Purpose.class, Grantor::purposes);
+    }
+
+    /** The data categories the consent names that every grantor ticked. */
+    public Set<DataCategory> effectiveCategories() {
+        return effective(categories, DataCategory.class, Grantor::categories);
+    }
+
+    /** Adds a personal link that was mailed to a grantor; only a draft asks for more grantors. */
+    public void invite(Invitation invitation) {
+        requireDraft("Only a draft consent can be sent to a grantor");
+        invitations.add(invitation);
+    }
+
+    public Optional<Invitation> invitationWithTokenHash(String tokenHash) {
+        return invitations.stream().filter(invitation -> tokenHash.equals(invitation.tokenHash())).findFirst();
+    }
+
+    /** The link was used for its purpose; it never works again. */
+    public Invitation closeInvitation(String invitationId, Invitation.Outcome outcome, Instant now) {
+        Invitation invitation = invitation(invitationId);
+        if (invitation.state(now) != Invitation.State.OPEN) {
+            throw new IllegalState("This link is " + invitation.state(now) + ".");
+        }
+        return replace(invitation.used(outcome, now));
+    }
+
+    /**
+     * After a grantor gave through their link: a link to withdraw it again, to be mailed to the same
+     * address, working while the consent lasts. The address moves to the new link.
+     */
+    public Invitation offerWithdrawal(String givenThrough, String tokenHash, Instant now) {
+        Invitation given = invitation(givenThrough);
+        Invitation withdrawal = new Invitation(UUID.randomUUID().toString(), given.role(), Invitation.Kind.WITHDRAW,
+                given.language(), tokenHash, given.email(), given.maskedEmail(), null,
+                validUntil.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), null, null, now, 1);
+        replace(given.withoutEmail());
+        invitations.add(withdrawal);
+        return withdrawal;
+    }
+
+    /** The withdrawal link went out: the address is no longer needed. */
+    public void confirmationSent(String invitationId, Instant now) {
+        replace(invitation(invitationId).sent(now));
+    }
+
+    /** A new secret for a withdrawal link whose mail failed: the old one may never have arrived. */
+    public void renewWithdrawalLink(String invitationId, String tokenHash, Instant now) {
+        replace(invitation(invitationId).retried(tokenHash, now));
+    }
+
+    /** Forgets every e-mail address no mail will go to any more; true if one was forgotten. */
+    public boolean forgetUnneededEmails(Instant now) {
+        boolean forgotten = false;
+        for (int i = 0; i < invitations.size(); i++) {
+            Invitation invitation = invitations.get(i);
+            if (invitation.email() != null && !invitation.needsEmail(status, now)) {
+                invitations.set(i, invitation.withoutEmail());
+                forgotten = true;
+            }
+        }
+        return forgotten;
+    }
+
+    private Invitation invitation(String invitationId) {
+        return invitations.stream().filter(invitation -> invitation.id().equals(invitationId)).findFirst()
+                .orElseThrow(() -> new IllegalState("No such link."));
+    }
+
+    private Invitation replace(Invitation changed) {
+        invitations.replaceAll(invitation -> invitation.id().equals(changed.id()) ? changed : invitation);
+        return changed;
+    }
+
+    private void requireDraft(String what) {
+        if (status != ConsentStatus.DRAFT) {
+            throw new IllegalState(what + "; this one is " + status + ".");
+        }
+    }
+
+    private <E extends Enum<E>> Set<E> effective(Set<E> named, Class<E> type, Function<Grantor, Set<E>> ticked) {
+        Set<E> scope = EnumSet.noneOf(type);
+        scope.addAll(named);
+        grantors.forEach(grantor -> {
+            if (ticked.apply(grantor) != null) {
+                scope.retainAll(ticked.apply(grantor));
+            }
+        });
+        return scope;
+    }
+
+    private static <E> Set<E> narrowed(Set<E> scope, Set<E> ticks) {
+        if (ticks != null) {
+            scope.retainAll(ticks);
+        }
+        return scope;
+    }
+
+    private PendingEvent event(String type, Instant now, Map<String, Object> extra) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("consentId", id);
         data.put("childId", childId);
         data.put("municipalityCode", municipalityCode);
         data.put("grantees", grantees);
-        data.put("purposes", purposes.stream().map(Enum::name).sorted().toList());
-        data.put("categories", categories.stream().map(Enum::name).sorted().toList());
+        if (interventionCode != null) {
+            data.put("interventionCode", interventionCode);
+        }
+        if (referralId != null) {
+            data.put("referralId", referralId);
+        }
+        data.put("purposes", effectivePurposes().stream().map(Enum::name).sorted().toList());
+        data.put("categories", effectiveCategories().stream().map(Enum::name).sorted().toList());
         data.put("validUntil", validUntil.toString());
+        data.putAll(extra);
         data.put("occurredAt", now.toString());
         // Keyed by the child, so every consent event about one child keeps its order.
         return new PendingEvent(UUID.randomUUID().toString(), type, childId, id, now, data);
@@ -141,25 +293,43 @@ public class Consent {
         }
     }
 
-    List<PendingEvent> newEvents() {
-        return List.copyOf(newEvents);
+    /** A grantor ticked a purpose or category the consent does not name. */
+    public static class OutsideScope extends RuntimeException {
+        private final String field;
+
+        OutsideScope(String field) {
+            super("A grantor can only consent to " + field + " the consent names.");
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
     }
 
-    public Instant withdrawnAt() {
-        return withdrawnAt;
+    List<PendingEvent> newEvents() {
+        return List.copyOf(newEvents);
     }
 
     public String id() { return id; }
     public Long version() { return version; }
     public String childId() { return childId; }
     public String municipalityCode() { return municipalityCode; }
+    public String referralId() { return referralId; }
     public List<String> grantees() { return grantees; }
     public String interventionCode() { return interventionCode; }
     public Set<Purpose> purposes() { return purposes; }
     public Set<DataCategory> categories() { return categories; }
     public LocalDate validFrom() { return validFrom; }
     public LocalDate validUntil() { return validUntil; }
+    public int custodyHoldersRequired() { return custodyHoldersRequired; }
+    public boolean youngPersonRequired() { return youngPersonRequired; }
     public List<Grantor> grantors() { return List.copyOf(grantors); }
     public ConsentStatus status() { return status; }
     public String textVersion() { return textVersion; }
+    public Instant createdAt() { return createdAt; }
+    public Instant withdrawnAt() { return withdrawnAt; }
+    public boolean refused() { return refused; }
+    public Grantor.Role refusedBy() { return refusedBy; }
+    public List<Invitation> invitations() { return List.copyOf(invitations); }
 }

@@ -11,4 +11,6 @@ interface ConsentRepository extends MongoRepository<Consent, String> {
     Optional<Consent> findByIdAndMunicipalityCode(String id, String municipalityCode);
 
     List<Consent> findByChildId(String childId);
+
+    List<Consent> findByChildIdAndMunicipalityCodeOrderByCreatedAtDesc(String childId, String municipalityCode);
 }

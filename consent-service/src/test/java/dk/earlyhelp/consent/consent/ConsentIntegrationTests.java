@@ -12,18 +12,25 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dk.earlyhelp.platform.audit.AuditRecord;
+import dk.earlyhelp.platform.audit.AuditTrail;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
 import dk.earlyhelp.platform.test.Api;
 import dk.earlyhelp.platform.test.Contracts;
 import dk.earlyhelp.platform.test.EventProbe;
 import dk.earlyhelp.platform.test.TestTokens;
 
-/** The consent rules of CONSENT.md on the real store and broker: default deny, all grantors, specific or nothing, withdrawal. */
+/**
+ * The consent rules of CONSENT.md on the real store and broker: default deny, all grantors, each
+ * grantor's own scope, specific or nothing, refusal and withdrawal, and staff's view of a child's
+ * consents. This context has no mail server, so personal links cannot be sent here.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsentIntegrationTests {
 
@@ -34,6 +41,9 @@ class ConsentIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    AuditTrail audit;
 
     Api api;
 
@@ -87,6 +97,9 @@ class ConsentIntegrationTests {
         ConsumerRecord<byte[], byte[]> withdrawn = consentEvents.await(record -> key(record).equals(child)
                 && "consent.withdrawn.v1".equals(EventProbe.header(record, CloudEventHeaders.TYPE)));
         Contracts.assertMatchesSchema("consent-service", "consent.withdrawn.v1", EventProbe.value(withdrawn));
+        JsonNode data = Contracts.parse(EventProbe.value(withdrawn));
+        assertThat(data.get("wasActive").asBoolean()).isTrue();
+        assertThat(data.get("refused").asBoolean()).isFalse();
         assertThat(api.post("/api/consents/" + id + "/withdraw", CASEWORKER, "").statusCode()).isEqualTo(409);
     }
 
@@ -114,9 +127,117 @@ class ConsentIntegrationTests {
                 .as("an NGO cannot record consents").isEqualTo(403);
     }
 
+    @Test
+    void eachGrantorsTicksNarrowWhatTheConsentPermits() throws Exception {
+        String child = UUID.randomUUID().toString();
+        String id = Api.body(api.post("/api/consents", CASEWORKER, consent(child, 2)), 201).get("id").asText();
+
+        HttpResponse<String> outside = api.post("/api/consents/" + id + "/grantors", CASEWORKER,
+                grantor("CUSTODY_HOLDER", "[\"REFERRAL_AND_DELIVERY\"]", "[\"CONTACT\", \"CPR\"]"));
+        assertThat(outside.statusCode()).isEqualTo(400);
+        assertThat(Contracts.parse(outside.body()).at("/errors/0/field").asText()).isEqualTo("categories");
+
+        Api.body(api.post("/api/consents/" + id + "/grantors", CASEWORKER,
+                grantor("CUSTODY_HOLDER", null, "[\"CONTACT\", \"CONCERNS\"]")), 200);
+        JsonNode active = Api.body(api.post("/api/consents/" + id + "/grantors", CASEWORKER,
+                grantor("CUSTODY_HOLDER", "[\"REFERRAL_AND_DELIVERY\"]", null)), 200);
+
+        assertThat(active.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(active.get("effectivePurposes")).extracting(JsonNode::asText).containsExactly("REFERRAL_AND_DELIVERY");
+        assertThat(active.get("effectiveCategories")).extracting(JsonNode::asText).containsExactly("CONTACT", "CONCERNS");
+        assertThat(decision(POWERKIDS, child, "PROGRESS_TO_REFERRER", "CONTACT")).as("a purpose one parent left out").isFalse();
+        JsonNode partly = decide(POWERKIDS, child, "REFERRAL_AND_DELIVERY", "CONTACT,CHILD_VIEW");
+        assertThat(partly.get("permitted").asBoolean()).isFalse();
+        assertThat(partly.get("permittedCategories")).extracting(JsonNode::asText).containsExactly("CONTACT");
+        ConsumerRecord<byte[], byte[]> granted = consentEvents.await(record -> key(record).equals(child)
+                && "consent.granted.v1".equals(EventProbe.header(record, CloudEventHeaders.TYPE)));
+        assertThat(Contracts.parse(EventProbe.value(granted)).get("categories")).extracting(JsonNode::asText)
+                .containsExactly("CONCERNS", "CONTACT");
+    }
+
+    @Test
+    void aRefusalOrAWithdrawnDraftIsAnnouncedWithTheReferral() throws Exception {
+        String child = UUID.randomUUID().toString();
+        String referral = UUID.randomUUID().toString();
+        String refusedId = Api.body(api.post("/api/consents", CASEWORKER, consent(child, 2, referral)), 201).get("id").asText();
+        String draftId = Api.body(api.post("/api/consents", CASEWORKER, consent(child, 2, referral)), 201).get("id").asText();
+        Api.body(api.post("/api/consents/" + refusedId + "/grantors", CASEWORKER, grantor("CUSTODY_HOLDER")), 200);
+
+        JsonNode refused = Api.body(api.post("/api/consents/" + refusedId + "/refusals", CASEWORKER,
+                "{\"role\": \"CUSTODY_HOLDER\"}"), 200);
+        Api.body(api.post("/api/consents/" + draftId + "/withdraw", CASEWORKER, ""), 200);
+
+        assertThat(refused.get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(refused.get("refused").asBoolean()).isTrue();
+        assertThat(refused.get("referralId").asText()).isEqualTo(referral);
+        JsonNode refusal = withdrawnEvent(refusedId);
+        assertThat(refusal.get("refused").asBoolean()).isTrue();
+        assertThat(refusal.get("wasActive").asBoolean()).isFalse();
+        assertThat(refusal.get("referralId").asText()).isEqualTo(referral);
+        assertThat(refusal.get("interventionCode").asText()).isEqualTo("POWERKIDS");
+        JsonNode withdrawnDraft = withdrawnEvent(draftId);
+        assertThat(withdrawnDraft.get("refused").asBoolean()).isFalse();
+        assertThat(withdrawnDraft.get("wasActive").asBoolean()).isFalse();
+        assertThat(api.post("/api/consents/" + refusedId + "/refusals", CASEWORKER, "{\"role\": \"CUSTODY_HOLDER\"}")
+                .statusCode()).as("only a draft can be refused").isEqualTo(409);
+    }
+
+    @Test
+    void staffSeeTheirMunicipalitysConsentsOfAChildNewestFirstAndEachLookIsAudited() throws Exception {
+        String child = UUID.randomUUID().toString();
+        String older = Api.body(api.post("/api/consents", CASEWORKER, consent(child, 1)), 201).get("id").asText();
+        String newer = Api.body(api.post("/api/consents", CASEWORKER, consent(child, 1, UUID.randomUUID().toString())),
+                201).get("id").asText();
+        String copenhagen = TestTokens.municipalStaff("caseworker-cph", "0101");
+        Api.body(api.post("/api/consents", copenhagen, consent(child, 1)), 201);
+
+        JsonNode mine = Api.body(api.get("/api/consents?childId=" + child, CASEWORKER), 200);
+
+        assertThat(mine).extracting(consent -> consent.get("id").asText()).containsExactly(newer, older);
+        assertThat(mine.get(0).get("createdAt").asText()).isNotBlank();
+        assertThat(mine.get(0).get("custodyHoldersRequired").asInt()).isEqualTo(1);
+        assertThat(mine.get(0).get("youngPersonRequired").asBoolean()).isFalse();
+        assertThat(mine.get(0).get("effectiveCategories")).hasSize(3);
+        assertThat(mine.get(0).get("invitations")).isEmpty();
+        assertThat(Api.body(api.get("/api/consents?childId=" + child, TestTokens.municipalStaff("caseworker-odense",
+                "0461")), 200)).as("another municipality's consents").isEmpty();
+        assertThat(audit.about(child)).filteredOn(record -> record.action().equals("READ")
+                && record.actor().equals("caseworker-aarhus")).extracting(AuditRecord::resourceId)
+                .contains(newer, older);
+        assertThat(api.get("/api/consents?childId=" + child, POWERKIDS).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void withoutAMailServerNoPersonalLinkIsSentAndNothingIsStored() throws Exception {
+        String id = Api.body(api.post("/api/consents", CASEWORKER, consent(UUID.randomUUID().toString(), 1)), 201)
+                .get("id").asText();
+
+        HttpResponse<String> badAddress = api.post("/api/consents/" + id + "/invitations", CASEWORKER,
+                "{\"role\": \"CUSTODY_HOLDER\", \"email\": \"not-an-address\"}");
+        HttpResponse<String> noMail = api.post("/api/consents/" + id + "/invitations", CASEWORKER,
+                "{\"role\": \"CUSTODY_HOLDER\", \"email\": \"maria@example.org\"}");
+
+        assertThat(badAddress.statusCode()).isEqualTo(400);
+        assertThat(Contracts.parse(badAddress.body()).at("/errors/0/field").asText()).isEqualTo("email");
+        assertThat(noMail.statusCode()).isEqualTo(503);
+        assertThat(Contracts.parse(noMail.body()).get("type").asText()).endsWith("/mail-unavailable");
+        assertThat(Api.body(api.get("/api/consents/" + id, CASEWORKER), 200).get("invitations")).isEmpty();
+    }
+
+    private JsonNode withdrawnEvent(String consentId) {
+        ConsumerRecord<byte[], byte[]> withdrawn = consentEvents.await(record -> "consent.withdrawn.v1".equals(
+                EventProbe.header(record, CloudEventHeaders.TYPE)) && consentId.equals(EventProbe.header(record, "ce_subject")));
+        Contracts.assertMatchesSchema("consent-service", "consent.withdrawn.v1", EventProbe.value(withdrawn));
+        return Contracts.parse(EventProbe.value(withdrawn));
+    }
+
     private boolean decision(String token, String child, String purpose, String categories) throws Exception {
+        return decide(token, child, purpose, categories).get("permitted").asBoolean();
+    }
+
+    private JsonNode decide(String token, String child, String purpose, String categories) throws Exception {
         return Api.body(api.get("/api/consents/decision?childId=" + child + "&purpose=" + purpose + "&categories=" + categories,
-                token), 200).get("permitted").asBoolean();
+                token), 200);
     }
 
     static String consent(String childId, int custodyHolders) {
@@ -129,12 +250,20 @@ class ConsentIntegrationTests {
                 """.formatted(childId, LocalDate.now(), LocalDate.now().plusMonths(6), custodyHolders);
     }
 
+    static String consent(String childId, int custodyHolders, String referralId) {
+        return consent(childId, custodyHolders).replace("{", "{\"referralId\": \"" + referralId + "\", ");
+    }
+
     static String grantor(String role) {
         return "{\"role\": \"" + role + "\", \"method\": \"SIGNED_PAPER\"}";
     }
 
-
-
+    /** A grantor's consent with their own ticks; null leaves a list out (everything named). */
+    static String grantor(String role, String purposes, String categories) {
+        return "{\"role\": \"" + role + "\", \"method\": \"SIGNED_PAPER\""
+                + (purposes == null ? "" : ", \"purposes\": " + purposes)
+                + (categories == null ? "" : ", \"categories\": " + categories) + "}";
+    }
 
     private static String key(ConsumerRecord<byte[], byte[]> record) {
         return new String(record.key(), StandardCharsets.UTF_8);

@@ -47,6 +47,9 @@ class PortalSecurityConfiguration {
         endSession.setPostLogoutRedirectUri("{baseUrl}/logged-out");
 
         http.authorizeHttpRequests(requests -> requests
+                        // A custody holder's personal link: its secret is checked by the consent service.
+                        .requestMatchers("/samtykke/**")
+                        .permitAll()
                         .requestMatchers("/logged-out", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/api-docs/**")

@@ -32,10 +32,12 @@ class ReferralPages {
     private static final String SERVICE = "referral-service";
     private final ServiceCalls services;
     private final OfferViews views;
+    private final ConsentStep consentStep;
 
-    ReferralPages(ServiceCalls services, OfferViews views) {
+    ReferralPages(ServiceCalls services, OfferViews views, ConsentStep consentStep) {
         this.services = services;
         this.views = views;
+        this.consentStep = consentStep;
     }
 
     /** The user's own referrals and those they follow; with {@code visning=team} a team lead's team's. */
@@ -250,6 +252,7 @@ class ReferralPages {
             return "referrals";
         }
         model.addAttribute("referral", Rows.referralDetail(referral.value()));
+        model.addAttribute("consent", consentStep.view(referral.value(), PortalController.token(request)));
         return "referral";
     }
 

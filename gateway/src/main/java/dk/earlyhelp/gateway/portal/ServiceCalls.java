@@ -79,29 +79,49 @@ class ServiceCalls {
         return send(HttpMethod.POST, service, path, token, body);
     }
 
+    /** Reads a resource when its 4xx answers matter to the page (an expired or used link); answers like {@link #post}. */
+    Outcome fetch(String service, String path, Jwt token) {
+        return send(HttpMethod.GET, service, path, token, null);
+    }
+
     /** Replaces a resource (a draft); answers like {@link #post}. */
     Outcome put(String service, String path, Jwt token, Object body) {
         return send(HttpMethod.PUT, service, path, token, body);
     }
 
+    /**
+     * @param token the user's token; null only for the custody holders' personal links, whose
+     *              secret in the path is what the service authenticates
+     */
     private Outcome send(HttpMethod method, String service, String path, Jwt token, Object body) {
         String base = services.byName().get(service);
         return circuitBreakers.create(service).run(
-                () -> http.method(method).uri(base + path)
-                        .headers(headers -> headers.setBearerAuth(token.getTokenValue()))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .body(body)
-                        .exchange((request, response) -> {
+                () -> {
+                    RestClient.RequestBodySpec call = http.method(method).uri(base + path).headers(headers -> {
+                        if (token != null) {
+                            headers.setBearerAuth(token.getTokenValue());
+                        }
+                    });
+                    if (body != null) {
+                        call.contentType(MediaType.APPLICATION_JSON).body(body);
+                    }
+                    return call.exchange((request, response) -> {
                             Map<String, Object> answer = response.bodyTo(OBJECT);
                             Outcome outcome = new Outcome(response.getStatusCode().value(),
                                     answer == null ? Map.of() : answer, false);
                             if (!outcome.succeeded()) {
                                 // Field names and the status only: the values may be about a child.
                                 log.info("{} answered {} to {} {} (fields: {})", service, outcome.status(), method,
-                                        path, outcome.fieldErrors().keySet());
+                                        withoutSecrets(path), outcome.fieldErrors().keySet());
                             }
                             return outcome;
-                        }),
+                        });
+                },
                 failure -> new Outcome(503, Map.of(), true));
+    }
+
+    /** A personal link's secret never goes into a log line. */
+    static String withoutSecrets(String path) {
+        return path.replaceAll("/consent-links/[^/]+", "/consent-links/***");
     }
 }

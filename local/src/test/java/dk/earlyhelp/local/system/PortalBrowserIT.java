@@ -108,9 +108,15 @@ class PortalBrowserIT {
 
     @Test
     void coordinatorDeclinesWithABetterOfferAndTheTeacherReRefersInOneClick() throws Exception {
-        String referralId = ReferralsApi.submit(portal, UserTokens.accessToken(portal, "laerer.aarhus"),
-                "Bo", "Nielsen", "2016-05-02", "BOY");
+        String teacher = UserTokens.accessToken(portal, "laerer.aarhus");
+        String referralId = ReferralsApi.submit(portal, teacher, "Bo", "Nielsen", "2016-05-02", "BOY");
+        ConsentsApi.recordOnPaper(portal, teacher, ReferralsApi.get(portal, teacher, referralId), "URK_AAR",
+                "\"CONCERNS\", \"CHILD_VIEW\"", null);
         logIn("koordinator.powerkids");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            driver.get(portal + "/indbakke");
+            return !driver.findElements(By.cssSelector("a[href$='/indbakke/" + referralId + "']")).isEmpty();
+        });
 
         browser.get(portal + "/indbakke");
         browser.findElement(By.cssSelector("a[href$='/indbakke/" + referralId + "']")).click();
@@ -156,7 +162,8 @@ class PortalBrowserIT {
     }
 
     @Test
-    void teacherFindsPowerkidsRefersAcrossAClosedTabAndSeesTheCoordinatorAccept() {
+    void teacherFindsPowerkidsRefersAcrossAClosedTabTheParentConsentsByLinkAndLaterWithdraws() throws Exception {
+        String parent = "pia.skov." + System.nanoTime() + "@example.org";
         logIn("laerer.aarhus");
         browser.findElement(By.linkText("Find et tilbud")).click();
         waitFor(By.id("alder"));
@@ -180,6 +187,7 @@ class PortalBrowserIT {
         browser.findElement(By.id("lastName")).sendKeys("Skov");
         browser.findElement(By.id("holder1Name")).sendKeys("Pia Skov");
         browser.findElement(By.id("holder1Phone")).sendKeys("+45 22334455");
+        browser.findElement(By.id("holder1Email")).sendKeys(parent);
         // Day and month alike, so the date reads the same whichever order the browser's date field uses.
         LocalDate tenYearsAgo = LocalDate.now().minusYears(10).minusMonths(1);
         LocalDate birthDate = tenYearsAgo.withDayOfMonth(tenYearsAgo.getMonthValue());
@@ -213,7 +221,34 @@ class PortalBrowserIT {
         waitFor(By.cssSelector(".alert-success"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Henvisning af Ida Skov");
         String referralId = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+        assertThat(browser.findElement(By.id("consent-state")).getText()).contains("venter på samtykke");
+
+        // The consent step: the only custody holder gets a personal link by e-mail.
+        browser.findElement(By.id("required-1")).click();
+        assertThat(browser.findElement(By.id("holder0Email")).getAttribute("value")).isEqualTo(parent);
+        assertThat(browser.findElement(By.id("holder0-LINK")).isSelected()).isTrue();
+        assertAccessible("the consent step");
+        browser.findElement(By.id("consent-submit")).click();
+        waitFor(By.id("consent-links"));
+        assertThat(browser.findElement(By.id("consent-links")).getText()).contains("p***@example.org")
+                .doesNotContain(parent);
         logOut();
+
+        // The parent opens the link from the e-mail, without an account, and consents without school details.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> !CaughtMail.consentLinks(parent).isEmpty());
+        assertThat(CaughtMail.textsFor(parent).get(0)).contains("Powerkids").doesNotContain("Ida", "Skov");
+        browser.get(CaughtMail.consentLinks(parent).get(0));
+        waitFor(By.id("link-form"));
+        assertThat(browser.findElement(By.id("link-form")).getText()).contains("Powerkids",
+                "Ungdommens Røde Kors Aarhus", "trække samtykket tilbage");
+        assertAccessible("the custody holder's consent page");
+        browser.findElement(By.id("category-SCHOOL")).click();
+        browser.findElement(By.id("link-give")).click();
+        waitFor(By.id("link-done"));
+        assertThat(browser.findElement(By.id("link-done")).getText()).contains("Du har givet samtykke");
+        browser.get(CaughtMail.consentLinks(parent).get(0));
+        waitFor(By.cssSelector("main .alert"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).as("single use").contains("allerede brugt");
 
         logIn("koordinator.powerkids");
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
@@ -223,8 +258,12 @@ class PortalBrowserIT {
         browser.findElement(By.cssSelector("a[href$='/indbakke/" + referralId + "']")).click();
         waitFor(By.id("decision"));
         assertThat(browser.findElement(By.id("child-view-title")).findElement(By.xpath("..")).getText())
-                .as("the NGO reads the child's own view").contains("Jeg savner far, når jeg er hos mor")
-                .doesNotContain("Ida", "Skov", "22334455");
+                .as("the NGO reads the child's own view").contains("Jeg savner far, når jeg er hos mor");
+        assertThat(browser.findElement(By.id("child-contact")).getText()).as("the consent covers contact details")
+                .contains("Ida", "Pia Skov", "+45 22334455");
+        assertThat(browser.findElement(By.id("withheld")).getText()).as("the parent left out school")
+                .contains("Skole eller dagtilbud");
+        assertAccessible("the decision page with consented details");
         browser.findElement(By.id("decision")).click();
         browser.findElement(By.cssSelector("button[type=submit].button:not(.button-secondary)")).click();
         waitFor(By.cssSelector(".alert-success"));
@@ -249,6 +288,26 @@ class PortalBrowserIT {
         assertThat(browser.findElement(By.tagName("main")).getText()).as("no child's name in e-mail")
                 .contains("/henvisninger/" + referralId).doesNotContain("Ida", "Skov");
         assertAccessible("demo mailbox");
+        logOut();
+
+        // Later the parent withdraws through the link in the confirmation e-mail; the NGO's view empties at once.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> CaughtMail.consentLinks(parent).size() == 2);
+        browser.get(CaughtMail.consentLinks(parent).get(1));
+        waitFor(By.id("link-withdraw"));
+        assertAccessible("the custody holder's withdrawal page");
+        browser.findElement(By.id("link-withdraw-button")).click();
+        waitFor(By.id("confirm-error"));
+        browser.findElement(By.id("confirmed")).click();
+        browser.findElement(By.id("link-withdraw-button")).click();
+        waitFor(By.id("link-done"));
+        assertThat(browser.findElement(By.id("link-done")).getText()).contains("trukket tilbage");
+
+        logIn("koordinator.powerkids");
+        browser.get(portal + "/indbakke/" + referralId);
+        waitFor(By.id("withheld"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).as("the child's details are gone")
+                .doesNotContain("Ida", "Pia Skov", "22334455", "Jeg savner far");
+        assertAccessible("the decision page after withdrawal");
         logOut();
     }
 

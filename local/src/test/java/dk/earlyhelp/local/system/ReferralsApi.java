@@ -33,4 +33,12 @@ final class ReferralsApi {
         }
         return new ObjectMapper().readTree(created.body()).get("id").asText();
     }
+
+    /** The referral as its referrer reads it. */
+    static com.fasterxml.jackson.databind.JsonNode get(String portal, String token, String id) throws Exception {
+        HttpResponse<String> referral = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create(portal + "/api/referrals/" + id))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(referral.body());
+    }
 }

@@ -56,10 +56,8 @@ class ThinSliceIT {
     @Test
     @Order(2)
     void referralSubmittedAtTheGatewayReachesTheInboxOfTheNgoThatDeliversIt() throws Exception {
-        String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(portal + "/api/referrals"))
                 .header("Authorization", "Bearer " + teacher)
-                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"child": {"firstName": "Alma", "lastName": "Jensen", "birthDate": "2015-03-14",
@@ -69,8 +67,14 @@ class ThinSliceIT {
                          "childView": {"whatIsHard": "Mor og far bor ikke sammen mere", "wishes": "At tale med nogen"}}
                         """)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).isEqualTo(201);
-        referralId = JSON.readTree(created.body()).get("id").asText();
+        JsonNode referral = JSON.readTree(created.body());
+        referralId = referral.get("id").asText();
+        assertThat(referral.get("consentState").asText()).as("no consent yet: held").isEqualTo("AWAITING");
 
+        // The custody holder's consent, signed on paper, lets the referral go to the NGO.
+        String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+        ConsentsApi.recordOnPaper(portal, teacher, referral, "URK_AAR", "\"CONCERNS\", \"CHILD_VIEW\"",
+                "00-" + traceId + "-00f067aa0ba902b7-01");
         String powerkids = UserTokens.accessToken(portal, "koordinator.powerkids");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> get("/api/ngo/inbox", powerkids).body().contains(referralId));
@@ -81,9 +85,10 @@ class ThinSliceIT {
         String stroem = UserTokens.accessToken(portal, "koordinator.stroem");
         assertThat(get("/api/ngo/inbox", stroem).body()).doesNotContain(referralId);
 
-        // One trace id, from the request at the gateway through both services' JSON logs.
+        // One trace id, from the consent given at the gateway through the three services' JSON logs.
         Path logs = RunningSystem.get().dataDir().resolve("logs");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(Files.readString(logs.resolve("consent-service.log"))).contains("\"traceId\":\"" + traceId);
             assertThat(Files.readString(logs.resolve("referral-service.log"))).contains("\"traceId\":\"" + traceId);
             assertThat(Files.readString(logs.resolve("ngo-service.log"))).contains("\"traceId\":\"" + traceId);
         });
@@ -104,6 +109,37 @@ class ThinSliceIT {
 
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> status(referralId).equals("ACCEPTED"));
+    }
+
+    @Test
+    @Order(4)
+    void theNgoReadsTheChildsDetailsOnlyWhileTheConsentLasts() throws Exception {
+        JsonNode referral = JSON.readTree(get("/api/referrals/" + ReferralsApi.submit(portal, teacher, "Ida", "Holm",
+                "2015-05-05", "GIRL"), teacher).body());
+        String id = referral.get("id").asText();
+        String consent = ConsentsApi.recordOnPaper(portal, teacher, referral, "URK_AAR",
+                "\"CONCERNS\", \"CHILD_VIEW\", \"CONTACT\"", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(get("/api/referrals/" + id, teacher).body())
+                .get("consentState").asText().equals("GIVEN"));
+        String powerkids = UserTokens.accessToken(portal, "koordinator.powerkids");
+
+        JsonNode shared = JSON.readTree(get("/api/referrals/" + id + "/for-ngo", powerkids).body());
+        assertThat(shared.get("childFirstName").asText()).isEqualTo("Ida");
+        assertThat(shared.at("/childView/whatIsHard").asText()).isEqualTo("Mor og far skændes");
+        assertThat(shared.get("withheld")).extracting(JsonNode::asText)
+                .as("not consented to").containsExactly("SCHOOL", "FAMILY_SITUATION");
+
+        ConsentsApi.withdraw(portal, teacher, consent);
+
+        HttpResponse<String> after = get("/api/referrals/" + id + "/for-ngo", powerkids);
+        assertThat(after.statusCode()).isEqualTo(200);
+        JsonNode withdrawn = JSON.readTree(after.body());
+        assertThat(withdrawn.has("childFirstName")).as("at once, at the next read").isFalse();
+        assertThat(withdrawn.has("childView")).isFalse();
+        assertThat(withdrawn.has("concerns")).isFalse();
+        assertThat(after.body()).doesNotContain("Ida", "Holm", "Hanne");
+        await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(get("/api/referrals/" + id + "/for-ngo",
+                powerkids).body()).path("withheldBecause").asText().equals("CONSENT_WITHDRAWN"));
     }
 
     @Test

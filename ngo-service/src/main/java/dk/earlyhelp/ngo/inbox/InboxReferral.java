@@ -13,16 +13,30 @@ import dk.earlyhelp.platform.events.PendingEvent;
  * A referral as the NGO sees it: codes, age and the child's pseudonym, never a name. Fed by
  * {@code referral.events}; {@code appliedEvents} makes the feed idempotent, and
  * {@code pendingEvents} is the outbox of what the NGO tells the referrer (received, decided).
+ * When the consent it was shared under ends, it is made anonymous: what was shared about the child
+ * (age, gender, concerns) and the coordinator's own words about them are removed, the ids, codes,
+ * status and dates stay (CONSENT.md rule 5).
  *
- * @param groupId the group the child has a seat in; null until placed
+ * @param childAge           null once anonymised
+ * @param childGender        null once anonymised
+ * @param concerns           null once anonymised
+ * @param groupId            the group the child has a seat in; null until placed
+ * @param consentWithdrawnAt when the consent ended (withdrawn or expired) and the referral was made
+ *                           anonymous; null while the child's details are held
  */
 @Document("inbox")
 @CompoundIndex(name = "ngo_received", def = "{'ngoCode': 1, 'receivedAt': 1}")
 @CompoundIndex(name = "intervention_status", def = "{'interventionCode': 1, 'status': 1}")
 public record InboxReferral(@Id String referralId, String ngoCode, String interventionCode, String municipalityCode,
-                            String childId, int childAge, String childGender, List<String> concerns, String urgency,
-                            InboxStatus status, Instant submittedAt, Instant receivedAt, Decision decision,
-                            String groupId, List<String> appliedEvents, List<PendingEvent> pendingEvents) {
+                            String childId, Integer childAge, String childGender, List<String> concerns,
+                            String urgency, InboxStatus status, Instant submittedAt, Instant receivedAt,
+                            Decision decision, String groupId, Instant consentWithdrawnAt, List<String> appliedEvents,
+                            List<PendingEvent> pendingEvents) {
+
+    /** Whether the child's details were removed because the consent ended. */
+    public boolean anonymised() {
+        return consentWithdrawnAt != null;
+    }
 
     /** Where the referral stands on the NGO's side. */
     public enum InboxStatus { RECEIVED, ACCEPTED, WAITLISTED, DECLINED, WITHDRAWN }

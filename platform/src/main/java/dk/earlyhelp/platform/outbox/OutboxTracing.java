@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import org.bson.Document;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.mapping.event.BeforeSaveCallback;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+
+import dk.earlyhelp.platform.events.PendingEvent;
 
 /**
  * Lets one trace follow a request through its events: when an aggregate is saved with new pending
@@ -32,18 +35,40 @@ public class OutboxTracing implements BeforeSaveCallback<Object> {
     @Override
     public Object onBeforeSave(Object entity, Document document, String collection) {
         Object pending = document.get(OutboxRelay.PENDING_EVENTS);
-        Span current = tracer.currentSpan();
-        if (pending instanceof List<?> events && current != null) {
-            Map<String, String> carrier = new HashMap<>();
-            propagator.inject(current.context(), carrier, Map::put);
-            String traceParent = carrier.get(TRACE_PARENT);
+        String traceParent = currentTraceParent();
+        if (pending instanceof List<?> events && traceParent != null) {
             for (Object event : events) {
-                if (event instanceof Document stored && traceParent != null) {
+                if (event instanceof Document stored) {
                     stored.putIfAbsent(TRACE_PARENT, traceParent);
                 }
             }
         }
         return entity;
+    }
+
+    /**
+     * New events as the documents a store pushes with a targeted update (no save callback runs for
+     * an update), each carrying the current trace like saved ones do.
+     */
+    public Object[] forUpdate(List<PendingEvent> events, MongoConverter converter) {
+        String traceParent = currentTraceParent();
+        return events.stream().map(event -> {
+            Object stored = converter.convertToMongoType(event);
+            if (stored instanceof Document document && traceParent != null) {
+                document.putIfAbsent(TRACE_PARENT, traceParent);
+            }
+            return stored;
+        }).toArray();
+    }
+
+    private String currentTraceParent() {
+        Span current = tracer.currentSpan();
+        if (current == null) {
+            return null;
+        }
+        Map<String, String> carrier = new HashMap<>();
+        propagator.inject(current.context(), carrier, Map::put);
+        return carrier.get(TRACE_PARENT);
     }
 
     /** Runs the publication of one stored event inside the trace it was recorded in. */

@@ -29,8 +29,10 @@ class ReferralUpdatesListener {
         return message -> {
             if (ReferralUpdated.TYPE.equals(CloudEventHeaders.attribute(message, "type"))) {
                 ReferralUpdatedData data = json.readValue(message.getPayload(), ReferralUpdatedData.class);
+                // News about consent is told as its own kind of news, whatever the referral's status.
+                String news = data.consent() != null ? "CONSENT_" + data.consent() : data.status();
                 notifications.referralUpdated(CloudEventHeaders.attribute(message, "id"), new ReferralNews(
-                        data.referralId(), data.interventionCode(), data.status(), data.reason(),
+                        data.referralId(), data.interventionCode(), news, data.reason(),
                         data.expectedStart(), data.occurredAt()));
             }
         };
@@ -39,6 +41,6 @@ class ReferralUpdatesListener {
     /** Our trimmed copy of {@code referral.updated.v1}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ReferralUpdatedData(String referralId, String interventionCode, String status, String reason,
-                               LocalDate expectedStart, Instant occurredAt) {
+                               LocalDate expectedStart, String consent, Instant occurredAt) {
     }
 }

@@ -75,6 +75,11 @@ public class Referral {
     /** When the NGO expects the child to start (waitlisted or accepted); null until it says. */
     private LocalDate expectedStart;
     private List<Follower> followers = new ArrayList<>();
+    /** Null on a draft and on referrals sent before consent was asked for (they were shared at once). */
+    private ConsentState consentState;
+    private String consentId;
+    /** When the NGO received the referral: at submission if consent was there, else when it came. */
+    private Instant sharedAt;
     private List<TimelineEntry> timeline = new ArrayList<>();
     private List<PendingEvent> pendingEvents = new ArrayList<>();
     private List<String> appliedEvents = new ArrayList<>();
@@ -113,10 +118,11 @@ public class Referral {
     }
 
     /**
-     * DRAFT to SUBMITTED; records {@link ReferralSubmitted}. The draft must be complete, and the
-     * child must fit the offer: an exclusion blocks, a soft failure needs the referrer's reason.
+     * DRAFT to SUBMITTED. The draft must be complete, and the child must fit the offer: an
+     * exclusion blocks, a soft failure needs the referrer's reason. With a consent ({@code consentId}
+     * not null) the NGO receives it at once ({@link ReferralSubmitted}); else it waits for one.
      */
-    public void submit(String actor, Eligibility eligibility, Instant now) {
+    public void submit(String actor, Eligibility eligibility, String consentId, Instant now) {
         if (status == ReferralStatus.DRAFT) {
             List<String> missing = content().missingForSubmission();
             if (!missing.isEmpty()) {
@@ -134,9 +140,68 @@ public class Referral {
             overrideReason = overriding ? overrideReason : null;
         }
         moveTo(ReferralStatus.SUBMITTED, now, actor, null);
+        consentState = ConsentState.AWAITING;
+        if (consentId != null) {
+            share(consentId, now);
+        }
+    }
+
+    /**
+     * The consent the referral waited for has come: the NGO receives it now, and the referrer is
+     * told. Anything else (not waiting, or news already applied) changes nothing.
+     *
+     * @return whether the referral changed
+     */
+    public boolean consentGiven(String eventId, String consentId, Instant now) {
+        if (appliedEvents.contains(eventId) || !awaitsConsent()) {
+            return false;
+        }
+        share(consentId, now);
+        newEvents.add(updated(null, ConsentState.GIVEN, now));
+        return true;
+    }
+
+    /**
+     * A consent ended: refused before the referral was shared (for this referral), or withdrawn or
+     * expired after. The NGO's access ends with it in the consent service; here the referrer is told.
+     *
+     * @return whether the referral changed
+     */
+    public boolean consentEnded(String eventId, String endedConsentId, String forReferral, boolean refused,
+            Instant now) {
+        if (appliedEvents.contains(eventId)) {
+            return false;
+        }
+        ConsentState next;
+        if (consentState == ConsentState.GIVEN && endedConsentId.equals(consentId)) {
+            next = ConsentState.WITHDRAWN;
+        } else if (awaitsConsent() && refused && id.equals(forReferral)) {
+            next = ConsentState.REFUSED;
+        } else {
+            return false;
+        }
+        consentState = next;
+        newEvents.add(updated(null, next, now));
+        return true;
+    }
+
+    private void share(String consentId, Instant now) {
+        this.consentId = consentId;
+        consentState = ConsentState.GIVEN;
+        sharedAt = now;
         newEvents.add(new ReferralSubmitted(id, child.pseudonym(), child.ageOn(LocalDate.ofInstant(now, DANISH_TIME)),
                 child.gender().name(), municipalityCode, interventionCode, concerns, urgency.name(), referrerRole,
                 overriddenCriteria, now).toPendingEvent());
+    }
+
+    /** Sent by the referrer and waiting for the custody holders' consent before the NGO gets it. */
+    public boolean awaitsConsent() {
+        return status == ReferralStatus.SUBMITTED && consentState == ConsentState.AWAITING;
+    }
+
+    /** Whether the NGO has received the referral (older referrals, from before the consent step, were shared when sent). */
+    public boolean sharedWithNgo() {
+        return sharedAt != null || (status != ReferralStatus.DRAFT && consentState == null);
     }
 
     /**
@@ -175,7 +240,7 @@ public class Referral {
 
     /** From any open status to WITHDRAWN, with the referrer's reason; records {@link ReferralWithdrawn}. */
     public void withdraw(String actor, String reason, Instant now) {
-        boolean wasSent = status != ReferralStatus.DRAFT;
+        boolean wasSent = sharedWithNgo();
         moveTo(ReferralStatus.WITHDRAWN, now, actor, reason);
         if (wasSent) {
             newEvents.add(new ReferralWithdrawn(id, child.pseudonym(), now).toPendingEvent());
@@ -190,15 +255,19 @@ public class Referral {
      * @return whether the referral changed
      */
     public boolean applyNgoDecision(String eventId, NgoNews news) {
-        if (appliedEvents.contains(eventId) || !NEXT.get(status).contains(news.status())) {
+        if (appliedEvents.contains(eventId) || !sharedWithNgo() || !NEXT.get(status).contains(news.status())) {
             return false;
         }
         moveTo(news.status(), news.at(), "ngo", news.reason());
         suggestedInterventionCode = news.suggestedInterventionCode();
         expectedStart = news.expectedStart() != null ? news.expectedStart() : expectedStart;
-        newEvents.add(new ReferralUpdated(id, child.pseudonym(), municipalityCode, interventionCode, status,
-                news.reason(), suggestedInterventionCode, expectedStart, news.at()).toPendingEvent());
+        newEvents.add(updated(news.reason(), null, news.at()));
         return true;
+    }
+
+    private PendingEvent updated(String reason, ConsentState consent, Instant at) {
+        return new ReferralUpdated(id, child.pseudonym(), municipalityCode, interventionCode, status, reason,
+                suggestedInterventionCode, expectedStart, consent, at).toPendingEvent();
     }
 
     /** What the NGO said: the new status, a reason code (declined), a better offer, an expected start. */
@@ -373,6 +442,18 @@ public class Referral {
 
     public String referrerTeam() {
         return referrerTeam;
+    }
+
+    public ConsentState consentState() {
+        return consentState;
+    }
+
+    public String consentId() {
+        return consentId;
+    }
+
+    public Instant sharedAt() {
+        return sharedAt;
     }
 
     public List<Follower> followers() {

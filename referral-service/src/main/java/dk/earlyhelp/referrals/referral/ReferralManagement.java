@@ -26,6 +26,9 @@ import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.Caller;
 import dk.earlyhelp.referrals.child.ChildIdentity;
 import dk.earlyhelp.referrals.child.CprNumber;
+import dk.earlyhelp.referrals.consent.ConsentDecision;
+import dk.earlyhelp.referrals.consent.ConsentDecisions;
+import dk.earlyhelp.referrals.consent.DataCategory;
 import dk.earlyhelp.referrals.eligibility.ChildFacts;
 import dk.earlyhelp.referrals.eligibility.Eligibility;
 import dk.earlyhelp.referrals.offer.OfferCatalogue;
@@ -36,6 +39,9 @@ import dk.earlyhelp.referrals.search.OfferSearch;
 public class ReferralManagement {
 
     private static final Logger log = LoggerFactory.getLogger(ReferralManagement.class);
+    static final String REFERRAL_AND_DELIVERY = "REFERRAL_AND_DELIVERY";
+    /** What the referral event itself tells the NGO besides codes for age, gender and urgency. */
+    static final Set<DataCategory> SHARED_WHEN_REFERRED = EnumSet.of(DataCategory.CONCERNS);
     static final Set<ReferralStatus> OPEN = EnumSet.of(ReferralStatus.DRAFT, ReferralStatus.SUBMITTED,
             ReferralStatus.RECEIVED, ReferralStatus.ACCEPTED, ReferralStatus.WAITLISTED, ReferralStatus.MATCHED,
             ReferralStatus.STARTED);
@@ -45,12 +51,14 @@ public class ReferralManagement {
     private final ChildIdentity identities;
     private final OfferSearch offers;
     private final OfferCatalogue catalogue;
+    private final ConsentDecisions consents;
     private final AuditTrail audit;
     private final Clock clock;
 
     ReferralManagement(ReferralRepository referrals, ReferralStore store, ChildIdentity identities, OfferSearch offers,
-            OfferCatalogue catalogue, AuditTrail audit, Clock clock) {
+            OfferCatalogue catalogue, ConsentDecisions consents, AuditTrail audit, Clock clock) {
         this.catalogue = catalogue;
+        this.consents = consents;
         this.referrals = referrals;
         this.offers = offers;
         this.store = store;
@@ -117,7 +125,80 @@ public class ReferralManagement {
                     "This child already has an open referral in your municipality. Check with your colleagues, "
                             + "or confirm that you want to create another one.");
         }
-        referral.submit(caller.subject(), eligibility(caller, referral.content()), clock.instant());
+        Eligibility eligibility = eligibility(caller, referral.content());
+        referral.submit(caller.subject(), eligibility, consentToRefer(referral), clock.instant());
+    }
+
+    /** The consent under which the NGO may receive the referral now, or null: then it waits for one. */
+    private String consentToRefer(Referral referral) {
+        String ngo = catalogue.find(referral.interventionCode()).map(offer -> offer.ngoCode()).orElse(null);
+        if (ngo == null) {
+            return null;
+        }
+        ConsentDecision decision = consents.decide(referral.child().pseudonym(), ngo, REFERRAL_AND_DELIVERY,
+                SHARED_WHEN_REFERRED);
+        return decision.permitted() ? decision.consentId() : null;
+    }
+
+    /**
+     * Asks the consent service again for a referral that waits for consent, e.g. when it could
+     * not be reached at submission; sends it to the NGO if the consent is there now.
+     */
+    @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
+    public Referral recheckConsent(Caller caller, String id) {
+        Referral referral = own(caller, id);
+        if (!referral.awaitsConsent()) {
+            throw new ProblemException(HttpStatus.CONFLICT, "not-awaiting-consent", "Not waiting for consent",
+                    "This referral is not waiting for consent.");
+        }
+        String consentId = consentToRefer(referral);
+        if (consentId == null) {
+            return referral;
+        }
+        return change(caller, referral, waiting -> waiting.consentGiven("recheck:" + consentId, consentId,
+                clock.instant()));
+    }
+
+    /**
+     * A consent became active: the child's referrals that wait for it and that it covers (the
+     * NGO named for referral and delivery, with the concerns the referral carries) go to the NGO.
+     * Called by the messaging adapter for the consent service's event.
+     */
+    public void consentGranted(String eventId, GrantedConsent consent) {
+        if (!consent.purposes().contains(REFERRAL_AND_DELIVERY)
+                || !consent.categories().containsAll(SHARED_WHEN_REFERRED.stream().map(Enum::name).toList())) {
+            return;
+        }
+        referrals.findByMunicipalityCodeAndChildPseudonym(consent.municipalityCode(), consent.childId()).stream()
+                .filter(Referral::awaitsConsent)
+                .filter(referral -> consent.covers(referral.interventionCode(),
+                        catalogue.find(referral.interventionCode()).map(offer -> offer.ngoCode()).orElse(null)))
+                .forEach(referral -> applyOnce(referral.id(), eventId,
+                        waiting -> waiting.consentGiven(eventId, consent.consentId(), consent.occurredAt())));
+    }
+
+    /** A consent was refused, withdrawn or expired: the referrals it concerns say so to their referrers. */
+    public void consentEnded(String eventId, EndedConsent consent) {
+        referrals.findByMunicipalityCodeAndChildPseudonym(consent.municipalityCode(), consent.childId())
+                .forEach(referral -> applyOnce(referral.id(), eventId, found -> found.consentEnded(eventId,
+                        consent.consentId(), consent.referralId(), consent.refused(), consent.occurredAt())));
+    }
+
+    /** A consent that became active, as the consent service announced it. */
+    public record GrantedConsent(String consentId, String childId, String municipalityCode, List<String> grantees,
+                                 String interventionCode, String referralId, Set<String> purposes,
+                                 Set<String> categories, Instant occurredAt) {
+
+        /** Names the referral's NGO and, if it names one, its intervention: a consent is about the child, not one referral. */
+        boolean covers(String intervention, String ngo) {
+            return ngo != null && grantees.contains(ngo)
+                    && (interventionCode == null || interventionCode.equals(intervention));
+        }
+    }
+
+    /** A consent that ended: refused (before it was active) or withdrawn, as the consent service announced it. */
+    public record EndedConsent(String consentId, String childId, String municipalityCode, String referralId,
+                               boolean refused, Instant occurredAt) {
     }
 
     private Eligibility eligibility(Caller caller, ReferralContent content) {
@@ -175,9 +256,9 @@ public class ReferralManagement {
      * the referrer's override reason, never the child's name or CPR number. Any other caller gets 404.
      */
     @PreAuthorize("hasRole('NGO_COORDINATOR')")
-    public Referral forNgo(Caller caller, String id) {
+    public SharedReferral forNgo(Caller caller, String id) {
         Referral referral = referrals.findById(id)
-                .filter(found -> found.status() != ReferralStatus.DRAFT)
+                .filter(Referral::sharedWithNgo)
                 .filter(found -> catalogue.find(found.interventionCode())
                         .map(offer -> caller.belongsToNgo(offer.ngoCode())).orElse(false))
                 .orElse(null);
@@ -186,8 +267,12 @@ public class ReferralManagement {
                     other.child().pseudonym()));
             throw ProblemException.notFound("Referral " + id);
         }
-        audit.record(caller, AuditRecord.Action.READ, "referral", id, referral.child().pseudonym());
-        return referral;
+        // The consent service decides, and audits, which of the child's details the NGO may read now.
+        ConsentDecision decision = consents.decide(referral.child().pseudonym(), null, REFERRAL_AND_DELIVERY,
+                SharedReferral.READABLE);
+        audit.record(caller, decision.permittedCategories().isEmpty() ? AuditRecord.Action.DENIED
+                : AuditRecord.Action.READ, "referral", id, referral.child().pseudonym());
+        return new SharedReferral(referral, decision);
     }
 
     /**
@@ -282,14 +367,19 @@ public class ReferralManagement {
      * no user is calling. A version conflict is retried with a fresh read.
      */
     public void applyNgoDecision(String eventId, String referralId, Referral.NgoNews news) {
+        applyOnce(referralId, eventId, referral -> referral.applyNgoDecision(eventId, news));
+    }
+
+    /** Applies a consumed event's change to a referral once; a version conflict is retried with a fresh read. */
+    private void applyOnce(String referralId, String eventId, java.util.function.Predicate<Referral> change) {
         for (int attempt = 1; ; attempt++) {
             Referral referral = referrals.findById(referralId).orElse(null);
-            if (referral == null || !referral.applyNgoDecision(eventId, news)) {
+            if (referral == null || !change.test(referral)) {
                 return;
             }
             try {
                 store.saveChange(referral, eventId);
-                log.info("Referral {} is now {}", referralId, news.status());
+                log.info("Referral {} is now {}, consent {}", referralId, referral.status(), referral.consentState());
                 return;
             } catch (OptimisticLockingFailureException e) {
                 if (attempt == 3) {

@@ -22,6 +22,8 @@ interface ReferralRepository extends MongoRepository<Referral, String> {
     List<Referral> findByMunicipalityCodeAndFollowersEmailOrderByCreatedAtDesc(String municipalityCode,
             String email);
 
+    List<Referral> findByMunicipalityCodeAndChildPseudonym(String municipalityCode, String pseudonym);
+
     /** Whether the child has another open referral than {@code id} in the municipality. */
     boolean existsByMunicipalityCodeAndChildPseudonymAndStatusInAndIdNot(String municipalityCode, String pseudonym,
             Collection<ReferralStatus> statuses, String id);

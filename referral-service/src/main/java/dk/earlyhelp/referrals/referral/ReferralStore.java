@@ -1,5 +1,6 @@
 package dk.earlyhelp.referrals.referral;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -8,6 +9,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.result.UpdateResult;
+
+import dk.earlyhelp.platform.outbox.OutboxTracing;
 
 /**
  * Writes a referral's last change together with the events it caused, in one conditional update
@@ -18,9 +21,11 @@ import com.mongodb.client.result.UpdateResult;
 class ReferralStore {
 
     private final MongoTemplate mongo;
+    private final ObjectProvider<OutboxTracing> tracing;
 
-    ReferralStore(MongoTemplate mongo) {
+    ReferralStore(MongoTemplate mongo, ObjectProvider<OutboxTracing> tracing) {
         this.mongo = mongo;
+        this.tracing = tracing;
     }
 
     Referral insert(Referral referral) {
@@ -49,12 +54,17 @@ class ReferralStore {
                 .set("overrideReason", referral.overrideReason())
                 .set("overriddenCriteria", referral.overriddenCriteria())
                 .set("followers", referral.followers())
+                .set("consentState", referral.consentState())
+                .set("consentId", referral.consentId())
+                .set("sharedAt", referral.sharedAt())
                 .inc("version", 1);
         if (!referral.newTimeline().isEmpty()) {
             change.push("timeline").each(referral.newTimeline().toArray());
         }
         if (!referral.newEvents().isEmpty()) {
-            change.push("pendingEvents").each(referral.newEvents().toArray());
+            OutboxTracing traces = tracing.getIfAvailable();
+            change.push("pendingEvents").each(traces == null ? referral.newEvents().toArray()
+                    : traces.forUpdate(referral.newEvents(), mongo.getConverter()));
         }
         if (appliedEventId != null) {
             unchanged.and("appliedEvents").ne(appliedEventId);

@@ -9,13 +9,14 @@ import dk.earlyhelp.platform.events.PendingEvent;
 
 /**
  * A sent referral moved on in its lifecycle because of the NGO's news (received, accepted,
- * waitlisted with an expected start, declined with a reason code and a suggested offer). Published
+ * waitlisted with an expected start, declined with a reason code and a suggested offer), or
+ * because the custody holders' consent came, was refused or was withdrawn ({@code consent}). Published
  * on {@code referral.events}, keyed by the referral id; codes and the child's pseudonym only. This
  * service listens to it too, to notify the referrer.
  */
 public record ReferralUpdated(String referralId, String childId, String municipalityCode, String interventionCode,
                               ReferralStatus status, String reason, String suggestedInterventionCode,
-                              LocalDate expectedStart, Instant occurredAt) {
+                              LocalDate expectedStart, ConsentState consent, Instant occurredAt) {
 
     public static final String TYPE = "referral.updated.v1";
 
@@ -29,6 +30,7 @@ public record ReferralUpdated(String referralId, String childId, String municipa
         putIfGiven(data, "reason", reason);
         putIfGiven(data, "suggestedInterventionCode", suggestedInterventionCode);
         putIfGiven(data, "expectedStart", expectedStart == null ? null : expectedStart.toString());
+        putIfGiven(data, "consent", consent == null ? null : consent.name());
         data.put("occurredAt", occurredAt.toString());
         return PendingEvent.of(TYPE, referralId, occurredAt, data);
     }

@@ -26,6 +26,7 @@ import dk.earlyhelp.platform.test.Api;
 import dk.earlyhelp.platform.test.Contracts;
 import dk.earlyhelp.platform.test.EventProbe;
 import dk.earlyhelp.platform.test.TestTokens;
+import dk.earlyhelp.referrals.consent.TestConsents;
 import dk.earlyhelp.referrals.offer.TestCatalogue;
 import dk.earlyhelp.referrals.referral.ReferralUpdated;
 import jakarta.mail.internet.MimeMessage;
@@ -74,12 +75,17 @@ class NotificationIntegrationTests {
     void theNgosNewsReachesTheReferrerInThePortalAndByMailOnce() throws Exception {
         String subject = "teacher-" + UUID.randomUUID();
         String teacher = TestTokens.municipalStaff(subject, "0751");
-        String id = Api.body(api.post("/api/referrals", teacher, """
+        JsonNode created = Api.body(api.post("/api/referrals", teacher, """
                 {"child": {"firstName": "Alma", "lastName": "Jensen", "birthDate": "2015-03-14", "gender": "GIRL"},
                  "custodyHolders": [{"name": "Hanne Test", "relation": "MOTHER", "phone": "+45 20304050"}],
                  "interventionCode": "POWERKIDS", "concerns": ["PARENTAL_DIVORCE"], "confirmDuplicate": true,
-                 "childView": {"whatIsHard": "Skilsmissen", "wishes": "At tale med andre"}}"""), 201)
-                .get("id").asText();
+                 "childView": {"whatIsHard": "Skilsmissen", "wishes": "At tale med andre"}}"""), 201);
+        String id = created.get("id").asText();
+        TestConsents.grant(api, teacher, created, "URK_AAR", "CONCERNS");
+        await().atMost(Duration.ofSeconds(30)).until(() -> MAIL.getReceivedMessages().length == 1
+                && Api.body(api.get("/api/referrals/notifications", teacher), 200).get("items").size() == 1);
+        assertThat(MAIL.getReceivedMessages()[0].getSubject()).as("the consent let the referral go")
+                .contains("Powerkids", "sendt til tilbuddet");
 
         String decided = """
                 {"referralId": "%s", "decision": "WAITLISTED", "expectedStart": "2027-01-11",
@@ -91,17 +97,17 @@ class NotificationIntegrationTests {
         ConsumerRecord<byte[], byte[]> updated = referralEvents.await(record -> key(record).equals(id)
                 && ReferralUpdated.TYPE.equals(EventProbe.header(record, CloudEventHeaders.TYPE)));
         Contracts.assertMatchesSchema("referral-service", ReferralUpdated.TYPE, EventProbe.value(updated));
-        await().atMost(Duration.ofSeconds(30)).until(() -> MAIL.getReceivedMessages().length > 0
-                && Api.body(api.get("/api/referrals/notifications", teacher), 200).get("items").size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> MAIL.getReceivedMessages().length == 2
+                && Api.body(api.get("/api/referrals/notifications", teacher), 200).get("items").size() == 2);
 
         JsonNode mine = Api.body(api.get("/api/referrals/notifications", teacher), 200);
-        assertThat(mine.get("unread").asInt()).isEqualTo(1);
+        assertThat(mine.get("unread").asInt()).isEqualTo(2);
         assertThat(mine.at("/items/0/status").asText()).isEqualTo("WAITLISTED");
         assertThat(mine.at("/items/0/expectedStart").asText()).isEqualTo("2027-01-11");
         assertThat(Api.body(api.get("/api/referrals/" + id, teacher), 200).get("expectedStart").asText())
                 .isEqualTo("2027-01-11");
 
-        MimeMessage mail = MAIL.getReceivedMessages()[0];
+        MimeMessage mail = MAIL.getReceivedMessages()[1];
         String text = (String) mail.getContent();
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(subject + "@example.org");
         assertThat(mail.getSubject()).contains("Powerkids", "på venteliste");
@@ -115,10 +121,10 @@ class NotificationIntegrationTests {
         publish("ngo.events", "ngo.referral-decided.v1", later, id, decided.replace("WAITLISTED", "ACCEPTED")
                 .replace("2026-11-26T10:15:00Z", "2026-11-27T09:00:00Z"));
         await().atMost(Duration.ofSeconds(30)).until(() -> Api.body(api.get("/api/referrals/notifications", teacher),
-                200).get("items").size() == 2);
+                200).get("items").size() == 3);
         assertThat(Api.body(api.get("/api/referrals/notifications", teacher), 200).get("items"))
                 .as("redelivered events notify nobody twice").extracting(item -> item.get("status").asText())
-                .containsExactly("ACCEPTED", "WAITLISTED");
+                .containsExactly("ACCEPTED", "WAITLISTED", "CONSENT_GIVEN");
     }
 
     @Test
@@ -129,14 +135,22 @@ class NotificationIntegrationTests {
                  "custodyHolders": [{"name": "Hanne Test", "relation": "MOTHER", "phone": "+45 20304050"}],
                  "interventionCode": "POWERKIDS", "concerns": ["PARENTAL_DIVORCE"], "confirmDuplicate": true,
                  "childView": {"whatIsHard": "Det hele", "wishes": "Ro"}}"""), 201).get("id").asText();
+        // Sent with the custody holders' consent; that news is read first.
+        TestConsents.grant(api, teacher, Api.body(api.get("/api/referrals/" + id, teacher), 200), "URK_AAR",
+                "CONCERNS");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.body(api.get("/api/referrals/notifications", teacher),
+                200).get("unread").asInt() == 1);
+        assertThat(api.post("/api/referrals/notifications/read", teacher, "").statusCode()).isEqualTo(204);
         publish("ngo.events", "ngo.referral-received.v1", UUID.randomUUID().toString(), id,
                 Contracts.example("ngo-service", "ngo.referral-received.v1").replace(
                         Contracts.parse(Contracts.example("ngo-service", "ngo.referral-received.v1"))
                                 .get("referralId").asText(), id));
         await().atMost(Duration.ofSeconds(30)).until(() -> Api.body(api.get("/api/referrals/notifications", teacher),
                 200).get("unread").asInt() == 1);
-        String notification = Api.body(api.get("/api/referrals/notifications", teacher), 200).at("/items/0/id")
-                .asText();
+        String notification = java.util.stream.StreamSupport.stream(Api.body(api.get(
+                        "/api/referrals/notifications", teacher), 200).get("items").spliterator(), false)
+                .filter(item -> item.get("status").asText().equals("RECEIVED")).findFirst().orElseThrow()
+                .get("id").asText();
         String colleague = TestTokens.municipalStaff("colleague-" + UUID.randomUUID(), "0751");
 
         assertThat(Api.body(api.get("/api/referrals/notifications", colleague), 200).get("items")).isEmpty();

@@ -26,6 +26,7 @@ import dk.earlyhelp.platform.test.Api;
 import dk.earlyhelp.platform.test.Contracts;
 import dk.earlyhelp.platform.test.EventProbe;
 import dk.earlyhelp.platform.test.TestTokens;
+import dk.earlyhelp.referrals.consent.TestConsents;
 import dk.earlyhelp.referrals.offer.TestCatalogue;
 
 /** Through real HTTP, the real store and the real broker: a referral is stored and its event published. */
@@ -66,7 +67,9 @@ class ReferralIntegrationTests {
         String id = referral.get("id").asText();
         assertThat(created.headers().firstValue("Location")).hasValue("/api/referrals/" + id);
         assertThat(referral.get("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(referral.get("consentState").asText()).isEqualTo("AWAITING");
 
+        TestConsents.grant(new Api(port), TEACHER_AARHUS, referral, "URK_AAR", "CONCERNS");
         ConsumerRecord<byte[], byte[]> event = referralEvents.await(
                 record -> new String(record.key(), StandardCharsets.UTF_8).equals(id));
         assertThat(EventProbe.header(event, CloudEventHeaders.TYPE)).isEqualTo("referral.submitted.v1");
@@ -88,16 +91,22 @@ class ReferralIntegrationTests {
 
     @Test
     void eventContinuesTheTraceOfTheRequestThatCausedIt() throws Exception {
+        JsonNode referral = Contracts.parse(post(TEACHER_AARHUS, validReferral()).body());
+        String id = referral.get("id").asText();
+        TestConsents.grant(new Api(port), TEACHER_AARHUS, referral, "URK_AAR", "CONCERNS");
+
         String traceId = "4bf92f3577b34da6a3ce929d0e0e" + String.format("%04x", (int) (Math.random() * 65535));
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri("/api/referrals"))
+        HttpResponse<String> withdrawn = http.send(HttpRequest.newBuilder(uri("/api/referrals/" + id + "/withdraw"))
                 .header("Authorization", "Bearer " + TEACHER_AARHUS)
                 .header("Content-Type", "application/json")
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
-                .POST(HttpRequest.BodyPublishers.ofString(validReferral())).build(), HttpResponse.BodyHandlers.ofString());
-        String id = Contracts.parse(created.body()).get("id").asText();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"Familien er flyttet\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(withdrawn.statusCode()).isEqualTo(200);
 
         ConsumerRecord<byte[], byte[]> event = referralEvents.await(
-                record -> new String(record.key(), StandardCharsets.UTF_8).equals(id));
+                record -> new String(record.key(), StandardCharsets.UTF_8).equals(id)
+                        && "referral.withdrawn.v1".equals(EventProbe.header(record, CloudEventHeaders.TYPE)));
 
         assertThat(EventProbe.header(event, "traceparent")).startsWith("00-" + traceId + "-");
     }

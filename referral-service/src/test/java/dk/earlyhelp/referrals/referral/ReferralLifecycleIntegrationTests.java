@@ -32,6 +32,7 @@ import dk.earlyhelp.platform.test.Api;
 import dk.earlyhelp.platform.test.Contracts;
 import dk.earlyhelp.platform.test.EventProbe;
 import dk.earlyhelp.platform.test.TestTokens;
+import dk.earlyhelp.referrals.consent.TestConsents;
 import dk.earlyhelp.referrals.offer.TestCatalogue;
 
 /**
@@ -74,22 +75,51 @@ class ReferralLifecycleIntegrationTests {
     }
 
     @Test
-    void aDraftIsSharedWithNobodyUntilItIsSubmitted() throws Exception {
+    void aReferralReachesTheNgoOnlyOnceSubmittedAndConsentedTo() throws Exception {
         JsonNode draft = Api.body(api.post("/api/referrals", TEACHER, referral(uniqueCpr(), false, false)), 201);
         String id = draft.get("id").asText();
         assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
 
         JsonNode submitted = Api.body(api.post("/api/referrals/" + id + "/submit", TEACHER, ""), 200);
-
         assertThat(submitted.get("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(submitted.get("consentState").asText()).as("no consent service here: held").isEqualTo("AWAITING");
+        assertThat(submitted.get("sharedWithNgoAt").isNull()).isTrue();
+
+        TestConsents.grant(api, TEACHER, submitted, "URK_AAR", "CONCERNS");
+
         ConsumerRecord<byte[], byte[]> event = referralEvents.await(record -> key(record).equals(id));
         assertThat(EventProbe.header(event, CloudEventHeaders.TYPE)).isEqualTo(ReferralSubmitted.TYPE);
-        assertThat(referralEvents.seen(record -> key(record).equals(id))).hasSize(1);
+        ConsumerRecord<byte[], byte[]> news = referralEvents.await(record -> key(record).equals(id)
+                && ReferralUpdated.TYPE.equals(EventProbe.header(record, CloudEventHeaders.TYPE)));
+        Contracts.assertMatchesSchema("referral-service", ReferralUpdated.TYPE, EventProbe.value(news));
+        assertThat(Contracts.parse(EventProbe.value(news)).get("consent").asText()).isEqualTo("GIVEN");
+        assertThat(referralEvents.seen(record -> key(record).equals(id)))
+                .extracting(record -> EventProbe.header(record, CloudEventHeaders.TYPE))
+                .containsExactly(ReferralSubmitted.TYPE, ReferralUpdated.TYPE);
+    }
+
+    @Test
+    void aConsentForAnotherNgoOrWithoutTheConcernsReleasesNothingAndARefusalIsTold() throws Exception {
+        JsonNode held = Api.body(api.post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)), 201);
+        String id = held.get("id").asText();
+
+        publishConsent(held, "URK_KBH", "CONCERNS", UUID.randomUUID().toString());
+        publishConsent(held, "URK_AAR", "CONTACT", UUID.randomUUID().toString());
+        String refused = UUID.randomUUID().toString();
+        TestConsents.end(held, refused, true);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.body(api.get("/api/referrals/" + id, TEACHER), 200)
+                .get("consentState").asText().equals("REFUSED"));
+        assertThat(referralEvents.seen(record -> key(record).equals(id)))
+                .extracting(record -> EventProbe.header(record, CloudEventHeaders.TYPE))
+                .as("the NGO never received it").containsExactly(ReferralUpdated.TYPE);
+        assertThat(api.get("/api/referrals/" + id + "/for-ngo", TestTokens.ngoCoordinator("c", "URK_AAR"))
+                .statusCode()).isEqualTo(404);
     }
 
     @Test
     void withdrawalNeedsAReasonIsPublishedAndCannotBeRepeated() throws Exception {
-        String id = Api.body(api.post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)), 201).get("id").asText();
+        String id = sentToNgo(referral(uniqueCpr(), true, false)).get("id").asText();
 
         HttpResponse<String> noReason = api.post("/api/referrals/" + id + "/withdraw", TEACHER, "{\"reason\": \"\"}");
         assertThat(noReason.statusCode()).isEqualTo(400);
@@ -126,7 +156,7 @@ class ReferralLifecycleIntegrationTests {
 
     @Test
     void reReferringAfterADeclineKeepsTheChildsIdentity() throws Exception {
-        JsonNode original = Api.body(api.post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)), 201);
+        JsonNode original = sentToNgo(referral(uniqueCpr(), true, false));
         String id = original.get("id").asText();
         publishNgoExample("ngo.referral-decided.v1", UUID.randomUUID().toString(), id);
         await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("DECLINED"));
@@ -172,7 +202,7 @@ class ReferralLifecycleIntegrationTests {
 
     @Test
     void followsTheNgosNewsFromTheNgoServicesOwnExamplesOncePerEvent() throws Exception {
-        String id = Api.body(api.post("/api/referrals", TEACHER, referral(uniqueCpr(), true, false)), 201).get("id").asText();
+        String id = sentToNgo(referral(uniqueCpr(), true, false)).get("id").asText();
         String received = UUID.randomUUID().toString();
         publishNgoExample("ngo.referral-received.v1", received, id);
         await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("RECEIVED"));
@@ -191,7 +221,7 @@ class ReferralLifecycleIntegrationTests {
     @Test
     void neitherEventsNorLogsCarryTheChildsNameOrCprNumber(CapturedOutput output) throws Exception {
         String cpr = uniqueCpr();
-        String id = Api.body(api.post("/api/referrals", TEACHER, referral(cpr, true, false)), 201).get("id").asText();
+        String id = sentToNgo(referral(cpr, true, false)).get("id").asText();
         JsonNode stored = Api.body(api.get("/api/referrals/" + id, TEACHER), 200);
 
         String event = EventProbe.value(referralEvents.await(record -> key(record).equals(id)));
@@ -239,6 +269,27 @@ class ReferralLifecycleIntegrationTests {
             assertThat(record.resourceId()).isEqualTo(id);
             assertThat(record.toString()).doesNotContain("Alma", "Jensen", "140315");
         });
+    }
+
+    /** Creates and submits the referral, and lets it reach the NGO with the custody holders' consent. */
+    private JsonNode sentToNgo(String referral) throws Exception {
+        return sentToNgo(Api.body(api.post("/api/referrals", TEACHER, referral), 201));
+    }
+
+    private JsonNode sentToNgo(JsonNode submitted) throws Exception {
+        TestConsents.grant(api, TEACHER, submitted, "URK_AAR", "CONCERNS", "CHILD_VIEW");
+        return Api.body(api.get("/api/referrals/" + submitted.get("id").asText(), TEACHER), 200);
+    }
+
+    private static void publishConsent(JsonNode referral, String ngo, String category, String consentId) {
+        String data = """
+                {"consentId": "%s", "childId": "%s", "municipalityCode": "0751", "grantees": ["%s"],
+                 "purposes": ["REFERRAL_AND_DELIVERY"], "categories": ["%s"], "validUntil": "2027-10-31",
+                 "occurredAt": "2026-11-20T10:00:00Z"}""".formatted(consentId, referral.at("/child/id").asText(), ngo,
+                category);
+        Contracts.assertMatchesSchema("consent-service", "consent.granted.v1", data);
+        EventProbe.publishEvent("consent.events", "consent.granted.v1", UUID.randomUUID().toString(),
+                referral.at("/child/id").asText(), data);
     }
 
     private String status(String id) throws Exception {

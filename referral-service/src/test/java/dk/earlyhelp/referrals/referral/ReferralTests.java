@@ -18,6 +18,7 @@ import dk.earlyhelp.referrals.eligibility.Eligibility;
 class ReferralTests {
 
     static final Instant NOW = Instant.parse("2026-11-25T09:30:00Z");
+    static final String CONSENT = "consent-1";
     static final Referrer TEACHER = new Referrer("teacher", "0751", "TEACHER", "teacher@example.org", "TEAM-1");
     static final Child ALMA = new Child("child-1", "Alma", "Jensen", LocalDate.of(2015, 3, 14), Child.Gender.GIRL,
             null, null, null);
@@ -33,7 +34,7 @@ class ReferralTests {
     static Referral referral(boolean submit) {
         Referral referral = Referral.draft("r-1", TEACHER, content(ALMA, "hard", null), NOW);
         if (submit) {
-            referral.submit("teacher", FITS, NOW);
+            referral.submit("teacher", FITS, CONSENT, NOW);
             referral.settleForInsert();
         }
         return referral;
@@ -57,13 +58,13 @@ class ReferralTests {
                 List.of(new CustodyHolder("Hanne Jensen", "MOTHER", null, null)), partly.interventionCode(),
                 partly.concerns(), partly.urgency(), partly.childView(), null, null), NOW);
 
-        assertThatThrownBy(() -> draft.submit("teacher", FITS, NOW)).isInstanceOfSatisfying(Referral.Incomplete.class,
+        assertThatThrownBy(() -> draft.submit("teacher", FITS, CONSENT, NOW)).isInstanceOfSatisfying(Referral.Incomplete.class,
                 e -> assertThat(e.missingFields()).as("a custody holder without phone or e-mail cannot be reached")
                         .containsExactly("child.lastName", "child.birthDate", "custodyHolders",
                                 "childView.whatIsHard"));
 
         draft.revise(content(ALMA, "hard", null));
-        draft.submit("teacher", FITS, NOW);
+        draft.submit("teacher", FITS, CONSENT, NOW);
         assertThat(draft.status()).isEqualTo(ReferralStatus.SUBMITTED);
         assertThatThrownBy(() -> draft.revise(content(ALMA, "changed", null)))
                 .isInstanceOf(Referral.IllegalTransition.class);
@@ -72,14 +73,14 @@ class ReferralTests {
     @Test
     void anExclusionBlocksAndASoftFailureNeedsTheReferrersReason() {
         Referral excluded = Referral.draft("r-1", TEACHER, content(ALMA, "hard", "please"), NOW);
-        assertThatThrownBy(() -> excluded.submit("teacher", EXCLUDED, NOW)).isInstanceOf(Referral.Ineligible.class);
+        assertThatThrownBy(() -> excluded.submit("teacher", EXCLUDED, CONSENT, NOW)).isInstanceOf(Referral.Ineligible.class);
         assertThat(excluded.status()).isEqualTo(ReferralStatus.DRAFT);
 
         Referral withoutReason = Referral.draft("r-2", TEACHER, content(ALMA, "hard", null), NOW);
-        assertThatThrownBy(() -> withoutReason.submit("teacher", TOO_OLD, NOW)).isInstanceOf(Referral.Ineligible.class);
+        assertThatThrownBy(() -> withoutReason.submit("teacher", TOO_OLD, CONSENT, NOW)).isInstanceOf(Referral.Ineligible.class);
 
         Referral withReason = Referral.draft("r-3", TEACHER, content(ALMA, "hard", "Mature for her age"), NOW);
-        withReason.submit("teacher", TOO_OLD, NOW);
+        withReason.submit("teacher", TOO_OLD, CONSENT, NOW);
         assertThat(withReason.overriddenCriteria()).containsExactly("AGE");
         assertThat(withReason.newEvents().get(0).data()).containsEntry("overriddenCriteria", List.of("AGE"))
                 .as("free text stays in the service").doesNotContainValue("Mature for her age");
@@ -91,10 +92,49 @@ class ReferralTests {
         assertThat(draft.status()).isEqualTo(ReferralStatus.DRAFT);
         assertThat(draft.pendingEvents()).isEmpty();
 
-        draft.submit("teacher", FITS, NOW);
+        draft.submit("teacher", FITS, CONSENT, NOW);
 
         assertThat(draft.status()).isEqualTo(ReferralStatus.SUBMITTED);
         assertThat(draft.newEvents()).extracting(PendingEvent::type).containsExactly(ReferralSubmitted.TYPE);
+    }
+
+    @Test
+    void withoutConsentASubmittedReferralWaitsAndGoesToTheNgoOnceTheConsentComes() {
+        Referral referral = Referral.draft("r-1", TEACHER, content(ALMA, "hard", null), NOW);
+        referral.submit("teacher", FITS, null, NOW);
+
+        assertThat(referral.status()).isEqualTo(ReferralStatus.SUBMITTED);
+        assertThat(referral.awaitsConsent()).isTrue();
+        assertThat(referral.sharedWithNgo()).isFalse();
+        assertThat(referral.newEvents()).as("the NGO hears nothing yet").isEmpty();
+        assertThat(referral.applyNgoDecision("e0", news(ReferralStatus.RECEIVED, null, null)))
+                .as("news about a referral the NGO never got").isFalse();
+
+        assertThat(referral.consentGiven("c1", CONSENT, NOW)).isTrue();
+        assertThat(referral.consentGiven("c2", "consent-2", NOW)).as("already shared").isFalse();
+
+        assertThat(referral.sharedWithNgo()).isTrue();
+        assertThat(referral.consentId()).isEqualTo(CONSENT);
+        assertThat(referral.newEvents()).extracting(PendingEvent::type)
+                .containsExactly(ReferralSubmitted.TYPE, ReferralUpdated.TYPE);
+        assertThat(referral.newEvents().get(1).data()).containsEntry("consent", "GIVEN");
+    }
+
+    @Test
+    void aRefusalStopsOnlyTheReferralItWasAskedForAndAWithdrawalOnlyTheOneSharedUnderIt() {
+        Referral waiting = Referral.draft("r-1", TEACHER, content(ALMA, "hard", null), NOW);
+        waiting.submit("teacher", FITS, null, NOW);
+        assertThat(waiting.consentEnded("e1", "other-consent", "r-2", true, NOW)).isFalse();
+        assertThat(waiting.consentEnded("e2", "asked-consent", "r-1", true, NOW)).isTrue();
+        assertThat(waiting.consentState()).isEqualTo(ConsentState.REFUSED);
+        assertThat(waiting.consentGiven("e3", CONSENT, NOW)).as("no longer waiting").isFalse();
+
+        Referral shared = referral(true);
+        assertThat(shared.consentEnded("e4", "other-consent", null, false, NOW)).isFalse();
+        assertThat(shared.consentEnded("e5", CONSENT, null, false, NOW)).isTrue();
+        assertThat(shared.consentState()).isEqualTo(ConsentState.WITHDRAWN);
+        assertThat(shared.newEvents()).singleElement().satisfies(event ->
+                assertThat(event.data()).containsEntry("consent", "WITHDRAWN").containsEntry("status", "SUBMITTED"));
     }
 
     @Test
@@ -123,7 +163,7 @@ class ReferralTests {
         assertThat(referral.newEvents().get(0).data()).doesNotContainValue("The family moved");
         assertThatThrownBy(() -> referral.withdraw("teacher", "again", NOW))
                 .isInstanceOf(Referral.IllegalTransition.class);
-        assertThatThrownBy(() -> referral.submit("teacher", FITS, NOW)).isInstanceOf(Referral.IllegalTransition.class);
+        assertThatThrownBy(() -> referral.submit("teacher", FITS, CONSENT, NOW)).isInstanceOf(Referral.IllegalTransition.class);
     }
 
     @Test

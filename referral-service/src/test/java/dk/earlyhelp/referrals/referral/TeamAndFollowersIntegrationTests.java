@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.earlyhelp.platform.test.Api;
 import dk.earlyhelp.platform.test.EventProbe;
 import dk.earlyhelp.platform.test.TestTokens;
+import dk.earlyhelp.referrals.consent.TestConsents;
 import dk.earlyhelp.referrals.offer.TestCatalogue;
 
 /**
@@ -70,6 +71,8 @@ class TeamAndFollowersIntegrationTests {
         psychologistClaims.put("email", email);
         String psychologist = TestTokens.issue("psychologist", psychologistClaims);
         String id = create(teacher);
+        TestConsents.grant(api, teacher, Api.body(api.get("/api/referrals/" + id, teacher), 200), "URK_AAR",
+                "CONCERNS");
 
         var withoutConsent = api.post("/api/referrals/" + id + "/followers", teacher,
                 "{\"email\": \"%s\", \"role\": \"SCHOOL_PSYCHOLOGIST\", \"custodyHoldersConsented\": false}"
@@ -92,8 +95,11 @@ class TeamAndFollowersIntegrationTests {
                         .formatted(id));
         await().atMost(Duration.ofSeconds(30)).until(() -> Api.body(api.get("/api/referrals/notifications",
                 psychologist), 200).get("unread").asInt() == 1);
-        assertThat(Api.body(api.get("/api/referrals/notifications", teacher), 200).get("unread").asInt())
-                .as("the referrer is told too").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.body(api.get("/api/referrals/notifications", teacher),
+                200).get("unread").asInt() == 2);
+        assertThat(Api.body(api.get("/api/referrals/notifications", teacher), 200).get("items"))
+                .as("the referrer is told too, also that the consent let the referral go")
+                .extracting(item -> item.get("status").asText()).containsExactly("ACCEPTED", "CONSENT_GIVEN");
 
         Api.body(api.delete("/api/referrals/" + id + "/followers/" + email, teacher), 200);
         assertThat(Api.body(api.get("/api/referrals/following", psychologist), 200)).isEmpty();

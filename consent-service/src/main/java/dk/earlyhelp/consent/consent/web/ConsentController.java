@@ -44,9 +44,22 @@ class ConsentController {
         return ResponseEntity.created(URI.create("/api/consents/" + consent.id())).body(ConsentResponse.of(consent));
     }
 
+    /** The child's consents in the caller's municipality, newest first. */
+    @GetMapping(params = "childId")
+    List<ConsentResponse> ofChild(@RequestParam String childId) {
+        return consents.ofChild(CurrentCaller.get(), childId).stream().map(ConsentResponse::of).toList();
+    }
+
     @PostMapping("/{id}/grantors")
     ConsentResponse grant(@PathVariable String id, @Valid @RequestBody GrantRequest request) {
-        return ConsentResponse.of(consents.grant(CurrentCaller.get(), id, request.role(), request.method()));
+        return ConsentResponse.of(consents.grant(CurrentCaller.get(), id, request.role(), request.method(),
+                request.purposes(), request.categories()));
+    }
+
+    /** A grantor told staff they refuse a consent that was not yet active. */
+    @PostMapping("/{id}/refusals")
+    ConsentResponse refuse(@PathVariable String id, @Valid @RequestBody RefusalRequest request) {
+        return ConsentResponse.of(consents.refuse(CurrentCaller.get(), id, request.role()));
     }
 
     @PostMapping("/{id}/withdraw")
@@ -69,6 +82,7 @@ class ConsentController {
     /** A consent as the professional recorded it from the signed or spoken consent. */
     record RecordConsentRequest(
             @NotBlank @Pattern(regexp = "[0-9a-f-]{36}", message = "must be the child's pseudonymous id") String childId,
+            @Pattern(regexp = "[0-9a-f-]{36}", message = "must be a referral id") String referralId,
             List<@Pattern(regexp = "[A-Z0-9_]{2,40}", message = "must be an NGO code") String> grantees,
             @Pattern(regexp = "[A-Z0-9_]{2,40}", message = "must be an intervention code") String interventionCode,
             Set<Purpose> purposes,
@@ -80,24 +94,17 @@ class ConsentController {
             @NotBlank @Size(max = 40) String textVersion) {
 
         ConsentManagement.NewConsent toNewConsent() {
-            return new ConsentManagement.NewConsent(childId, grantees, interventionCode, purposes, categories, validFrom,
-                    validUntil, custodyHoldersRequired == null ? 2 : custodyHoldersRequired,
+            return new ConsentManagement.NewConsent(childId, referralId, grantees, interventionCode, purposes,
+                    categories, validFrom, validUntil, custodyHoldersRequired == null ? 2 : custodyHoldersRequired,
                     youngPersonRequired != null && youngPersonRequired, textVersion);
         }
     }
 
-    /** One grantor's consent, as it was given. */
-    record GrantRequest(@NotNull Grantor.Role role, @NotNull Grantor.Method method) {
+    /** One grantor's consent, as it was given; without ticks, to everything the consent names. */
+    record GrantRequest(@NotNull Grantor.Role role, @NotNull Grantor.Method method, Set<Purpose> purposes,
+                        Set<DataCategory> categories) {
     }
 
-    record ConsentResponse(String id, String childId, String status, List<String> grantees, String interventionCode,
-                           Set<Purpose> purposes, Set<DataCategory> categories, LocalDate validFrom,
-                           LocalDate validUntil, List<Grantor> grantors, String textVersion) {
-
-        static ConsentResponse of(Consent consent) {
-            return new ConsentResponse(consent.id(), consent.childId(), consent.status().name(), consent.grantees(),
-                    consent.interventionCode(), consent.purposes(), consent.categories(), consent.validFrom(),
-                    consent.validUntil(), consent.grantors(), consent.textVersion());
-        }
+    record RefusalRequest(@NotNull Grantor.Role role) {
     }
 }

@@ -111,7 +111,13 @@ class ReferralController {
         return ReferralResponse.of(referrals.removeFollower(CurrentCaller.get(), id, email));
     }
 
-    /** A sent referral as the NGO that delivers the offer reads it; no name, no CPR number. */
+    /** Asks the consent service again for a referral that waits for consent; it goes to the NGO if the consent is there. */
+    @PostMapping("/{id}/consent-check")
+    ReferralResponse recheckConsent(@PathVariable String id) {
+        return ReferralResponse.of(referrals.recheckConsent(CurrentCaller.get(), id));
+    }
+
+    /** A sent referral as the NGO that delivers the offer reads it, as far as the consent allows now; never the CPR number. */
     @GetMapping("/{id}/for-ngo")
     NgoReferralResponse forNgo(@PathVariable String id) {
         return NgoReferralResponse.of(referrals.forNgo(CurrentCaller.get(), id), clock);

@@ -10,12 +10,13 @@ import dk.earlyhelp.referrals.referral.Referral;
 import dk.earlyhelp.referrals.referral.TimelineEntry;
 
 /** A referral as its referrer sees it. */
-public record ReferralResponse(String id, String status, String referrerId, String referrerRole,
+public record ReferralResponse(String id, String status, String municipalityCode, String referrerId, String referrerRole,
                                String interventionCode, List<String> concerns,
                                String urgency, ChildSummary child, List<CustodyHolder> custodyHolders,
                                ChildViewResponse childView,
                                CurrentSupport currentSupport, String overrideReason, List<String> overriddenCriteria,
-                               String suggestedInterventionCode, LocalDate expectedStart, Instant createdAt,
+                               String suggestedInterventionCode, LocalDate expectedStart, String consentState,
+                               Instant sharedWithNgoAt, Instant createdAt,
                                List<FollowerResponse> followers, List<Step> timeline) {
 
     /** Another professional who follows the referral. */
@@ -35,7 +36,8 @@ public record ReferralResponse(String id, String status, String referrerId, Stri
     }
 
     static ReferralResponse of(Referral referral) {
-        return new ReferralResponse(referral.id(), referral.status().name(), referral.referrerId(),
+        return new ReferralResponse(referral.id(), referral.status().name(), referral.municipalityCode(),
+                referral.referrerId(),
                 referral.referrerRole(), referral.interventionCode(),
                 referral.concerns(), referral.urgency().name(),
                 new ChildSummary(referral.child().pseudonym(), referral.child().firstName(),
@@ -45,7 +47,9 @@ public record ReferralResponse(String id, String status, String referrerId, Stri
                 referral.custodyHolders(),
                 new ChildViewResponse(referral.childView().whatIsHard(), referral.childView().wishes()),
                 referral.currentSupport(), referral.overrideReason(), referral.overriddenCriteria(),
-                referral.suggestedInterventionCode(), referral.expectedStart(), referral.createdAt(),
+                referral.suggestedInterventionCode(), referral.expectedStart(),
+                referral.consentState() == null ? null : referral.consentState().name(), referral.sharedAt(),
+                referral.createdAt(),
                 referral.followers().stream().map(follower -> new FollowerResponse(follower.email(), follower.role(),
                         follower.addedAt())).toList(),
                 referral.timeline().stream().map(ReferralResponse::step).toList());

@@ -1,0 +1,2 @@
+/** Adapter from the NGO catalogue's events to the grantee names. */
+package dk.earlyhelp.consent.grantee.messaging;

@@ -1,0 +1,159 @@
+package dk.earlyhelp.consent.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dk.earlyhelp.platform.events.PendingEvent;
+import dk.earlyhelp.platform.test.Contracts;
+
+/** The consent's transitions, its effective scope and its personal links, and the events they record. */
+class ConsentTests {
+
+    static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    static final LocalDate TODAY = LocalDate.parse("2026-11-25");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theEffectiveScopeIsWhatEveryGrantorTicked() throws Exception {
+        Consent consent = draft(2);
+        consent.grant(grantor(null, Set.of(DataCategory.CONTACT, DataCategory.CONCERNS)), NOW);
+        consent.grant(grantor(Set.of(Purpose.REFERRAL_AND_DELIVERY), null), NOW);
+
+        assertThat(consent.status()).isEqualTo(ConsentStatus.ACTIVE);
+        assertThat(consent.effectivePurposes()).containsExactly(Purpose.REFERRAL_AND_DELIVERY);
+        assertThat(consent.effectiveCategories()).containsExactly(DataCategory.CONTACT, DataCategory.CONCERNS);
+        assertThat(consent.permits("URK_AAR", Purpose.REFERRAL_AND_DELIVERY, Set.of(DataCategory.CONTACT), TODAY)).isTrue();
+        assertThat(consent.permits("URK_AAR", Purpose.REFERRAL_AND_DELIVERY, Set.of(DataCategory.CHILD_VIEW), TODAY)).isFalse();
+        assertThat(consent.covers("URK_AAR", Purpose.PROGRESS_TO_REFERRER, TODAY)).isFalse();
+        PendingEvent granted = consent.newEvents().get(0);
+        assertThat(granted.data()).containsEntry("categories", List.of("CONCERNS", "CONTACT"))
+                .containsEntry("purposes", List.of("REFERRAL_AND_DELIVERY"));
+        assertMatchesContract(granted);
+    }
+
+    @Test
+    void ticksThatLeaveNothingOrLeaveOutTheReferralAreARefusal() throws Exception {
+        Consent narrowed = draft(2);
+        narrowed.grant(grantor(null, Set.of(DataCategory.CONTACT)), NOW);
+        narrowed.grant(grantor(null, Set.of(DataCategory.CONCERNS)), NOW);
+        Consent withoutReferral = draft(1);
+        withoutReferral.grant(grantor(Set.of(Purpose.PROGRESS_TO_REFERRER), null), NOW);
+
+        for (Consent consent : List.of(narrowed, withoutReferral)) {
+            assertThat(consent.status()).isEqualTo(ConsentStatus.WITHDRAWN);
+            assertThat(consent.refused()).isTrue();
+            PendingEvent refused = consent.newEvents().get(0);
+            assertThat(refused.type()).isEqualTo("consent.withdrawn.v1");
+            assertThat(refused.data()).containsEntry("refused", true).containsEntry("wasActive", false);
+            assertMatchesContract(refused);
+        }
+        assertThat(narrowed.grantors()).as("the refusing grantor did not consent").hasSize(1);
+    }
+
+    @Test
+    void aGrantorTicksOnlyWhatTheConsentNames() {
+        Consent consent = draft(1);
+
+        assertThatThrownBy(() -> consent.grant(grantor(null, Set.of(DataCategory.CPR)), NOW))
+                .isInstanceOfSatisfying(Consent.OutsideScope.class, e -> assertThat(e.field()).isEqualTo("categories"));
+        assertThatThrownBy(() -> consent.grant(grantor(Set.of(Purpose.RESEARCH), null), NOW))
+                .isInstanceOfSatisfying(Consent.OutsideScope.class, e -> assertThat(e.field()).isEqualTo("purposes"));
+        assertThat(consent.status()).isEqualTo(ConsentStatus.DRAFT);
+    }
+
+    @Test
+    void everyWithdrawalIsAnnouncedAndOnlyADraftCanBeRefused() throws Exception {
+        Consent draft = draft(2);
+        draft.withdraw(NOW);
+        Consent active = draft(1);
+        active.grant(grantor(null, null), NOW);
+        active.withdraw(NOW);
+
+        assertThat(draft.newEvents()).singleElement().satisfies(event ->
+                assertThat(event.data()).containsEntry("wasActive", false).containsEntry("refused", false));
+        assertThat(active.newEvents()).extracting(PendingEvent::type)
+                .containsExactly("consent.granted.v1", "consent.withdrawn.v1");
+        assertThat(active.newEvents().get(1).data()).containsEntry("wasActive", true);
+        assertMatchesContract(active.newEvents().get(1));
+        assertThatThrownBy(() -> active.refuse(Grantor.Role.CUSTODY_HOLDER, NOW)).isInstanceOf(Consent.IllegalState.class);
+    }
+
+    @Test
+    void aLinkWorksOnceAndItsAddressMovesToTheReceiptThenIsForgotten() {
+        Consent consent = draft(2);
+        Invitation link = Invitation.toGive(Grantor.Role.CUSTODY_HOLDER, "hash-1", "maria@example.org", "da", NOW,
+                NOW.plus(Duration.ofDays(14)));
+        consent.invite(link);
+        assertThat(link.maskedEmail()).isEqualTo("m***@example.org");
+        assertThat(consent.invitationWithTokenHash("hash-1")).contains(link);
+
+        consent.grant(grantor(null, null), NOW);
+        consent.closeInvitation(link.id(), Invitation.Outcome.GIVEN, NOW);
+        Invitation withdrawal = consent.offerWithdrawal(link.id(), "hash-2", NOW);
+        consent.forgetUnneededEmails(NOW);
+
+        assertThat(consent.invitationWithTokenHash("hash-1").orElseThrow().email()).isNull();
+        assertThat(withdrawal.email()).isEqualTo("maria@example.org");
+        assertThat(withdrawal.expiresAt()).isEqualTo(Instant.parse("2027-05-26T00:00:00Z"));
+        assertThat(consent.invitationWithTokenHash("hash-1").orElseThrow().state(NOW)).isEqualTo(Invitation.State.USED);
+        assertThatThrownBy(() -> consent.closeInvitation(link.id(), Invitation.Outcome.REFUSED, NOW))
+                .isInstanceOf(Consent.IllegalState.class);
+
+        consent.confirmationSent(withdrawal.id(), NOW);
+        assertThat(consent.invitations()).extracting(Invitation::email).containsOnlyNulls();
+    }
+
+    @Test
+    void anUnusedLinksAddressIsForgottenWhenItExpiresOrTheConsentIsNoLongerADraft() {
+        Consent consent = draft(2);
+        consent.invite(Invitation.toGive(Grantor.Role.CUSTODY_HOLDER, "hash-1", "maria@example.org", "da", NOW,
+                NOW.plus(Duration.ofDays(14))));
+
+        assertThat(consent.forgetUnneededEmails(NOW.plus(Duration.ofDays(13)))).isFalse();
+        assertThat(consent.forgetUnneededEmails(NOW.plus(Duration.ofDays(14)))).isTrue();
+        assertThat(consent.invitations()).extracting(Invitation::email).containsOnlyNulls();
+    }
+
+    @Test
+    void theContractExamplesMatchTheirSchemas() {
+        for (String type : List.of("consent.granted.v1", "consent.withdrawn.v1")) {
+            Contracts.assertMatchesSchema("consent-service", type, read(type));
+        }
+    }
+
+    private static String read(String type) {
+        try {
+            return java.nio.file.Files.readString(Contracts.folder("consent-service").resolve(type + ".example.json"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void assertMatchesContract(PendingEvent event) throws Exception {
+        Contracts.assertMatchesSchema("consent-service", event.type(), JSON.writeValueAsString(event.data()));
+    }
+
+    private static Consent draft(int custodyHolders) {
+        return Consent.draft(UUID.randomUUID().toString(), "0751", UUID.randomUUID().toString(), List.of("URK_AAR"),
+                "POWERKIDS", EnumSet.of(Purpose.REFERRAL_AND_DELIVERY, Purpose.PROGRESS_TO_REFERRER),
+                EnumSet.of(DataCategory.CONTACT, DataCategory.CONCERNS, DataCategory.CHILD_VIEW), TODAY,
+                TODAY.plusMonths(6), custodyHolders, false, "da-2026-1", NOW);
+    }
+
+    private static Grantor grantor(Set<Purpose> purposes, Set<DataCategory> categories) {
+        return new Grantor(Grantor.Role.CUSTODY_HOLDER, Grantor.Method.SIGNED_PAPER, NOW, "caseworker", purposes,
+                categories);
+    }
+}
