@@ -1,10 +1,13 @@
 package dk.earlyhelp.consent.consent;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +30,17 @@ import dk.earlyhelp.platform.events.PendingEvent;
  * and when. It grants nothing until every required grantor has consented, and nothing after a
  * withdrawal, a refusal or its end date (default deny). Each grantor may tick less than it names;
  * what it grants is the intersection (its effective scope). Its changes record the events other
- * services obey, and its personal links live in it, so a link's use is one atomic write.
+ * services obey, and its personal links live in it, so a link's use is one atomic write. When it
+ * ends while active (withdrawal or expiry) it expects the receivers' erasure confirmations, which
+ * are recorded in it without changing its version (they change nothing it permits).
  */
 @Document("consents")
 @CompoundIndex(name = "invitation_token", def = "{'invitations.tokenHash': 1}")
+@CompoundIndex(name = "status_validUntil", def = "{'status': 1, 'validUntil': 1}")
 public class Consent {
+
+    /** A consent's period is in Danish calendar days: it lasts until midnight in Copenhagen after validUntil. */
+    public static final ZoneId ZONE = ZoneId.of("Europe/Copenhagen");
 
     @Id
     private String id;
@@ -54,9 +63,19 @@ public class Consent {
     private ConsentStatus status;
     private Instant createdAt;
     private Instant withdrawnAt;
+    private Instant expiredAt;
     private boolean refused;
     private Grantor.Role refusedBy;
     private List<Invitation> invitations = new ArrayList<>();
+    /** The services that must confirm erasure, fixed when it ended while active; null when none must. */
+    private List<String> erasureExpected;
+    /** Written only by {@link ConsentStore#recordErasureConfirmation}, once per event id ({@code appliedEvents}). */
+    private List<ErasureConfirmation> erasureConfirmations = new ArrayList<>();
+    private List<String> appliedEvents = new ArrayList<>();
+    /** Set by the store once every expected service has confirmed, so only open erasures are looked at. */
+    private boolean erasureConfirmed;
+    /** Set by the store when the missing confirmation was first alerted, so each alert is logged once. */
+    private Instant erasureAlertedAt;
     private List<PendingEvent> pendingEvents = new ArrayList<>();
     /** Events the last change recorded, written by the store with a targeted update. */
     @Transient
@@ -104,6 +123,9 @@ public class Consent {
      */
     public void grant(Grantor grantor, Instant now) {
         requireDraft("Only a draft consent takes more grantors");
+        if (dayOf(now).isAfter(validUntil)) {
+            throw new IllegalState("This consent's period ended on " + validUntil + ".");
+        }
         if (grantor.purposes() != null && !purposes.containsAll(grantor.purposes())) {
             throw new OutsideScope("purposes");
         }
@@ -136,15 +158,74 @@ public class Consent {
         newEvents.add(event("consent.withdrawn.v1", now, Map.of("wasActive", false, "refused", true)));
     }
 
-    /** Withdrawal by any grantor takes effect at once and tells every service, also of a draft. */
-    public void withdraw(Instant now) {
+    /**
+     * Withdrawal by any grantor takes effect at once and tells every service, also of a draft. If it
+     * was active, each of the {@code confirmers} must confirm that it erased what it received.
+     */
+    public void withdraw(Instant now, List<String> confirmers) {
         if (status == ConsentStatus.WITHDRAWN || status == ConsentStatus.EXPIRED) {
             throw new IllegalState("This consent is already " + status + ".");
         }
         boolean wasActive = status == ConsentStatus.ACTIVE;
         status = ConsentStatus.WITHDRAWN;
         withdrawnAt = now;
+        if (wasActive) {
+            expectErasure(confirmers);
+        }
         newEvents.add(event("consent.withdrawn.v1", now, Map.of("wasActive", wasActive, "refused", false)));
+    }
+
+    /**
+     * Expiry is withdrawal at the end date (CONSENT.md rule 6): an active consent whose last day has
+     * passed in Danish time ends, every service is told, and each of the {@code confirmers} must
+     * confirm its erasure.
+     */
+    public void expire(Instant now, List<String> confirmers) {
+        if (status != ConsentStatus.ACTIVE) {
+            throw new IllegalState("Only an active consent expires; this one is " + status + ".");
+        }
+        if (!dayOf(now).isAfter(validUntil)) {
+            throw new IllegalState("This consent lasts until " + validUntil + ".");
+        }
+        status = ConsentStatus.EXPIRED;
+        expiredAt = now;
+        expectErasure(confirmers);
+        newEvents.add(event("consent.expired.v1", now, Map.of("wasActive", true, "refused", false)));
+    }
+
+    /** When it stopped granting: withdrawn, refused or expired; null while it has not ended. */
+    public Instant endedAt() {
+        return withdrawnAt != null ? withdrawnAt : expiredAt;
+    }
+
+    /** The services that must confirm erasure: none unless it ended while active. */
+    public List<String> expectedConfirmations() {
+        return erasureExpected == null ? List.of() : List.copyOf(erasureExpected);
+    }
+
+    public List<ErasureConfirmation> erasureConfirmations() {
+        return erasureConfirmations == null ? List.of() : List.copyOf(erasureConfirmations);
+    }
+
+    /** The expected services that have not confirmed erasure yet, in the order expected. */
+    public List<String> missingConfirmations() {
+        Set<String> confirmed = new HashSet<>();
+        erasureConfirmations().forEach(confirmation -> confirmed.add(confirmation.service()));
+        return expectedConfirmations().stream().filter(service -> !confirmed.contains(service)).toList();
+    }
+
+    /** Whether a confirmation is still missing longer than {@code deadline} after the end. */
+    public boolean erasureOverdue(Instant now, Duration deadline) {
+        return endedAt() != null && !missingConfirmations().isEmpty() && now.isAfter(endedAt().plus(deadline));
+    }
+
+    /** The Danish calendar day of an instant, the unit of a consent's period. */
+    public static LocalDate dayOf(Instant instant) {
+        return instant.atZone(ZONE).toLocalDate();
+    }
+
+    private void expectErasure(List<String> confirmers) {
+        erasureExpected = confirmers == null || confirmers.isEmpty() ? null : List.copyOf(confirmers);
     }
 
     /** Whether this consent lets the NGO use the categories for the purpose on that day. */
@@ -329,6 +410,7 @@ public class Consent {
     public String textVersion() { return textVersion; }
     public Instant createdAt() { return createdAt; }
     public Instant withdrawnAt() { return withdrawnAt; }
+    public Instant expiredAt() { return expiredAt; }
     public boolean refused() { return refused; }
     public Grantor.Role refusedBy() { return refusedBy; }
     public List<Invitation> invitations() { return List.copyOf(invitations); }

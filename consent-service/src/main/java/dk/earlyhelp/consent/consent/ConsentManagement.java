@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,16 +20,20 @@ import dk.earlyhelp.platform.security.Caller;
 
 /** Use cases of the consent ledger: record, grant, refuse, withdraw, list, and decide whether sharing is allowed. */
 @Service
+@EnableConfigurationProperties(ErasureSettings.class)
 public class ConsentManagement {
 
     private final ConsentRepository consents;
     private final ConsentStore store;
+    private final ErasureSettings erasure;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ConsentManagement(ConsentRepository consents, ConsentStore store, AuditTrail audit, Clock clock) {
+    ConsentManagement(ConsentRepository consents, ConsentStore store, ErasureSettings erasure, AuditTrail audit,
+            Clock clock) {
         this.consents = consents;
         this.store = store;
+        this.erasure = erasure;
         this.audit = audit;
         this.clock = clock;
     }
@@ -66,7 +71,7 @@ public class ConsentManagement {
     /** Staff record a withdrawal a grantor made to them; it takes effect at once. */
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
     public Consent withdraw(Caller caller, String id) {
-        return change(caller, id, consent -> consent.withdraw(clock.instant()));
+        return change(caller, id, consent -> consent.withdraw(clock.instant(), erasure.confirmers()));
     }
 
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
@@ -90,11 +95,11 @@ public class ConsentManagement {
      * deny: only an ACTIVE consent naming the NGO, the purpose and every category (as every grantor
      * ticked them), within its period, permits. The categories that some such consent covers are
      * named, so a caller can leave out only the fields outside them. An NGO asks for itself; a
-     * municipality for its own children's consents.
+     * municipality for its own children's consents. Days are Danish days, as for expiry.
      */
     public Decision decide(Caller caller, String childId, String ngoCode, Purpose purpose, Set<DataCategory> categories) {
         String asking = caller.hasRole("NGO_COORDINATOR") || caller.hasRole("VOLUNTEER") ? caller.organisation() : ngoCode;
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = Consent.dayOf(clock.instant());
         List<Consent> inForce = consents.findByChildId(childId).stream()
                 .filter(consent -> !caller.hasRole("MUNICIPAL_STAFF") || consent.municipalityCode().equals(caller.organisation()))
                 .filter(consent -> consent.covers(asking, purpose, today))

@@ -1,4 +1,7 @@
 package dk.earlyhelp.consent.consent;
 
-/** DRAFT until every required grantor has consented; WITHDRAWN at once when any of them withdraws. */
+/**
+ * DRAFT until every required grantor has consented; WITHDRAWN at once when any of them withdraws;
+ * EXPIRED once an active consent's last day has passed.
+ */
 public enum ConsentStatus { DRAFT, ACTIVE, WITHDRAWN, EXPIRED }

@@ -1,9 +1,12 @@
 package dk.earlyhelp.consent.consent;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -12,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import dk.earlyhelp.platform.idempotency.AppliedEvents;
 import dk.earlyhelp.platform.outbox.OutboxTracing;
 
 /**
@@ -20,6 +24,8 @@ import dk.earlyhelp.platform.outbox.OutboxTracing;
  */
 @Component
 public class ConsentStore {
+
+    private static final String COLLECTION = "consents";
 
     private final MongoTemplate mongo;
     private final ObjectProvider<OutboxTracing> tracing;
@@ -56,11 +62,65 @@ public class ConsentStore {
                 Consent.class);
     }
 
-    /** Throws {@link OptimisticLockingFailureException} when the consent changed since it was read. */
+    /** Active consents whose last day was before {@code day}: due to expire. */
+    public List<Consent> activeEndedBefore(LocalDate day) {
+        return mongo.find(Query.query(Criteria.where("status").is(ConsentStatus.ACTIVE).and("validUntil").lt(day)),
+                Consent.class);
+    }
+
+    /** Consents that ended while active and wait for an erasure confirmation (or did not look complete yet). */
+    public List<Consent> awaitingErasureConfirmation() {
+        return mongo.find(Query.query(Criteria.where("erasureExpected").ne(null).and("erasureConfirmed").ne(true)),
+                Consent.class);
+    }
+
+    /** Consents that expect erasure confirmations, of one municipality or (null) of all. */
+    public List<Consent> expectingErasure(String municipalityCode) {
+        Criteria expecting = Criteria.where("erasureExpected").ne(null);
+        if (municipalityCode != null) {
+            expecting = expecting.and("municipalityCode").is(municipalityCode);
+        }
+        return mongo.find(Query.query(expecting), Consent.class);
+    }
+
+    /**
+     * Records a service's erasure confirmation once per event id: the confirmation and the event id
+     * land in one conditional update, which a repeat does not match. Not a change of the consent, so
+     * its version stays (the update goes by collection name: the template would raise it).
+     *
+     * @return false when this event was recorded before, or no consent has this id and child
+     */
+    public boolean recordErasureConfirmation(String consentId, String childId, String eventId,
+            ErasureConfirmation confirmation) {
+        Query notYet = AppliedEvents.notYetApplied(consentId, eventId).addCriteria(Criteria.where("childId").is(childId));
+        Update push = AppliedEvents.recording(eventId, new Update().push("erasureConfirmations",
+                new Document("service", confirmation.service()).append("at", Date.from(confirmation.at()))
+                        .append("itemsErased", confirmation.itemsErased())));
+        return mongo.updateFirst(notYet, push, COLLECTION).getMatchedCount() > 0;
+    }
+
+    /** Every expected service has confirmed; confirmations only ever add, so this stays true. */
+    public void erasureConfirmed(String consentId) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(consentId)), new Update().set("erasureConfirmed", true),
+                COLLECTION);
+    }
+
+    /** Marks the missing confirmation as alerted; true only for the first caller, so one alert per consent. */
+    public boolean erasureAlerted(String consentId, Instant at) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(consentId).and("erasureAlertedAt").is(null)),
+                new Update().set("erasureAlertedAt", Date.from(at)), COLLECTION).getMatchedCount() > 0;
+    }
+
+    /**
+     * Throws {@link OptimisticLockingFailureException} when the consent changed since it was read.
+     * The erasure confirmations are not written here, so a stale copy never overwrites them.
+     */
     public void saveChange(Consent consent) {
         Update change = new Update().set("status", consent.status()).set("grantors", consent.grantors())
-                .set("withdrawnAt", consent.withdrawnAt()).set("refused", consent.refused())
-                .set("refusedBy", consent.refusedBy()).set("invitations", consent.invitations()).inc("version", 1);
+                .set("withdrawnAt", consent.withdrawnAt()).set("expiredAt", consent.expiredAt())
+                .set("refused", consent.refused()).set("refusedBy", consent.refusedBy())
+                .set("erasureExpected", consent.expectedConfirmations().isEmpty() ? null : consent.expectedConfirmations())
+                .set("invitations", consent.invitations()).inc("version", 1);
         if (!consent.newEvents().isEmpty()) {
             OutboxTracing traces = tracing.getIfAvailable();
             change.push("pendingEvents").each(traces == null ? consent.newEvents().toArray()

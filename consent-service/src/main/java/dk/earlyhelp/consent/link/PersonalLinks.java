@@ -20,6 +20,7 @@ import dk.earlyhelp.consent.consent.Consent;
 import dk.earlyhelp.consent.consent.ConsentManagement;
 import dk.earlyhelp.consent.consent.ConsentStore;
 import dk.earlyhelp.consent.consent.DataCategory;
+import dk.earlyhelp.consent.consent.ErasureSettings;
 import dk.earlyhelp.consent.consent.Grantor;
 import dk.earlyhelp.consent.consent.Invitation;
 import dk.earlyhelp.consent.consent.Purpose;
@@ -49,16 +50,18 @@ public class PersonalLinks {
     private final GranteeNames names;
     private final ObjectProvider<LinkMailer> mailer;
     private final LinkSettings settings;
+    private final ErasureSettings erasure;
     private final AuditTrail audit;
     private final Clock clock;
 
     PersonalLinks(ConsentManagement consents, ConsentStore store, GranteeNames names, ObjectProvider<LinkMailer> mailer,
-            LinkSettings settings, AuditTrail audit, Clock clock) {
+            LinkSettings settings, ErasureSettings erasure, AuditTrail audit, Clock clock) {
         this.consents = consents;
         this.store = store;
         this.names = names;
         this.mailer = mailer;
         this.settings = settings;
+        this.erasure = erasure;
         this.audit = audit;
         this.clock = clock;
     }
@@ -144,7 +147,7 @@ public class PersonalLinks {
     public PersonalLink withdraw(String token) {
         return use(token, Invitation.Kind.WITHDRAW, (consent, link) -> {
             Instant now = clock.instant();
-            consent.withdraw(now);
+            consent.withdraw(now, erasure.confirmers());
             consent.closeInvitation(link.id(), Invitation.Outcome.WITHDRAWN, now);
             return null;
         });

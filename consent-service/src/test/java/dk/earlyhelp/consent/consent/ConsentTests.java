@@ -24,6 +24,7 @@ class ConsentTests {
     static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     static final LocalDate TODAY = LocalDate.parse("2026-11-25");
     static final ObjectMapper JSON = new ObjectMapper();
+    static final List<String> CONFIRMERS = List.of("ngo-service");
 
     @Test
     void theEffectiveScopeIsWhatEveryGrantorTicked() throws Exception {
@@ -76,10 +77,10 @@ class ConsentTests {
     @Test
     void everyWithdrawalIsAnnouncedAndOnlyADraftCanBeRefused() throws Exception {
         Consent draft = draft(2);
-        draft.withdraw(NOW);
+        draft.withdraw(NOW, CONFIRMERS);
         Consent active = draft(1);
         active.grant(grantor(null, null), NOW);
-        active.withdraw(NOW);
+        active.withdraw(NOW, CONFIRMERS);
 
         assertThat(draft.newEvents()).singleElement().satisfies(event ->
                 assertThat(event.data()).containsEntry("wasActive", false).containsEntry("refused", false));
@@ -88,6 +89,64 @@ class ConsentTests {
         assertThat(active.newEvents().get(1).data()).containsEntry("wasActive", true);
         assertMatchesContract(active.newEvents().get(1));
         assertThatThrownBy(() -> active.refuse(Grantor.Role.CUSTODY_HOLDER, NOW)).isInstanceOf(Consent.IllegalState.class);
+    }
+
+    @Test
+    void anActiveConsentExpiresLikeAWithdrawalOnceItsLastDanishDayHasPassed() throws Exception {
+        Consent consent = draft(1);
+        consent.grant(grantor(null, null), NOW);
+        Instant lastMinuteInCopenhagen = Instant.parse("2027-05-25T21:59:59Z");
+        Instant midnightInCopenhagen = Instant.parse("2027-05-25T22:00:00Z");
+
+        assertThatThrownBy(() -> consent.expire(lastMinuteInCopenhagen, CONFIRMERS))
+                .as("23:59:59 on its last day, summer time").isInstanceOf(Consent.IllegalState.class);
+        consent.expire(midnightInCopenhagen, CONFIRMERS);
+
+        assertThat(consent.status()).isEqualTo(ConsentStatus.EXPIRED);
+        assertThat(consent.endedAt()).isEqualTo(midnightInCopenhagen);
+        assertThat(consent.covers("URK_AAR", Purpose.REFERRAL_AND_DELIVERY, TODAY)).isFalse();
+        PendingEvent expired = consent.newEvents().get(1);
+        assertThat(expired.type()).isEqualTo("consent.expired.v1");
+        assertThat(expired.key()).isEqualTo(consent.childId());
+        assertThat(expired.data()).containsEntry("wasActive", true).containsEntry("refused", false);
+        Consent withdrawn = draft(1);
+        withdrawn.grant(grantor(null, null), NOW);
+        withdrawn.withdraw(NOW, CONFIRMERS);
+        assertThat(expired.data().keySet()).as("the same data as a withdrawal")
+                .isEqualTo(withdrawn.newEvents().get(1).data().keySet());
+        assertMatchesContract(expired);
+        assertThat(consent.missingConfirmations()).containsExactly("ngo-service");
+        assertThatThrownBy(() -> consent.withdraw(midnightInCopenhagen, CONFIRMERS)).isInstanceOf(Consent.IllegalState.class);
+        assertThatThrownBy(() -> draft(1).expire(midnightInCopenhagen, CONFIRMERS)).as("a draft grants nothing to end")
+                .isInstanceOf(Consent.IllegalState.class);
+    }
+
+    @Test
+    void onlyAConsentThatEndedWhileActiveExpectsErasureConfirmationsAndTheyAreDueAfterTheDeadline() {
+        Consent refused = draft(2);
+        refused.refuse(Grantor.Role.CUSTODY_HOLDER, NOW);
+        Consent withdrawnDraft = draft(2);
+        withdrawnDraft.withdraw(NOW, CONFIRMERS);
+        Consent withdrawn = draft(1);
+        withdrawn.grant(grantor(null, null), NOW);
+        withdrawn.withdraw(NOW, List.of("ngo-service", "measurement-service"));
+
+        assertThat(refused.expectedConfirmations()).isEmpty();
+        assertThat(withdrawnDraft.expectedConfirmations()).isEmpty();
+        assertThat(withdrawnDraft.erasureOverdue(NOW.plus(Duration.ofDays(2)), Duration.ofHours(24))).isFalse();
+        assertThat(withdrawn.expectedConfirmations()).containsExactly("ngo-service", "measurement-service");
+        assertThat(withdrawn.missingConfirmations()).containsExactly("ngo-service", "measurement-service");
+        assertThat(withdrawn.erasureOverdue(NOW.plus(Duration.ofHours(24)), Duration.ofHours(24))).isFalse();
+        assertThat(withdrawn.erasureOverdue(NOW.plus(Duration.ofHours(24)).plusSeconds(1), Duration.ofHours(24))).isTrue();
+    }
+
+    @Test
+    void aDraftWhosePeriodHasEndedTakesNoMoreGrantors() {
+        Consent consent = draft(1);
+
+        assertThatThrownBy(() -> consent.grant(grantor(null, null), Instant.parse("2027-05-26T08:00:00Z")))
+                .isInstanceOf(Consent.IllegalState.class);
+        assertThat(consent.status()).isEqualTo(ConsentStatus.DRAFT);
     }
 
     @Test
@@ -128,7 +187,7 @@ class ConsentTests {
 
     @Test
     void theContractExamplesMatchTheirSchemas() {
-        for (String type : List.of("consent.granted.v1", "consent.withdrawn.v1")) {
+        for (String type : List.of("consent.granted.v1", "consent.withdrawn.v1", "consent.expired.v1")) {
             Contracts.assertMatchesSchema("consent-service", type, read(type));
         }
     }

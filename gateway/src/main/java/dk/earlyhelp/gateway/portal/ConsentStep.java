@@ -112,7 +112,8 @@ class ConsentStep {
     public record Recorded(String id, String status, boolean refused, int custodyHoldersRequired,
                            boolean youngPersonRequired, long custodyHoldersGiven, boolean youngPersonGiven,
                            List<String> purposes, List<String> categories, String validUntil, String textVersion,
-                           List<Given> grantors, List<Link> links) {
+                           List<Given> grantors, List<Link> links, List<String> confirmations,
+                           List<String> missingConfirmations) {
 
         @SuppressWarnings("unchecked")
         static Recorded of(Map<String, Object> consent) {
@@ -132,7 +133,11 @@ class ConsentStep {
                             (String) grantor.get("method"), Rows.time(grantor.get("at")))).toList(),
                     invitations.stream().map(link -> new Link((String) link.get("role"), (String) link.get("kind"),
                             (String) link.get("maskedEmail"), Rows.time(link.get("sentAt")),
-                            Rows.time(link.get("expiresAt")), (String) link.get("outcome"))).toList());
+                            Rows.time(link.get("expiresAt")), (String) link.get("outcome"))).toList(),
+                    ((List<Map<String, Object>>) consent.getOrDefault("confirmations", List.of())).stream()
+                            .map(confirmation -> confirmation.get("service") + " (" + Rows.time(confirmation.get("at"))
+                                    + ")").toList(),
+                    (List<String>) consent.getOrDefault("missingConfirmations", List.of()));
         }
 
         public boolean pending() {

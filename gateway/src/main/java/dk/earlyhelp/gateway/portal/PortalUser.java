@@ -29,6 +29,7 @@ public record PortalUser(String displayName, Caller caller, long unreadNotificat
             items.add(new NavigationItem("nav.outcomes", "/resultater"));
         }
         if (caller.hasRole("ADMIN")) {
+            items.add(new NavigationItem("nav.erasures", "/sletninger"));
             items.add(new NavigationItem("nav.apiDocs", "/swagger-ui.html"));
         }
         if (demoMailbox && caller.email() != null) {

@@ -27,8 +27,10 @@ final class Rows {
     record Step(String status, String at, String reason) {
     }
 
-    record InboxItem(String referralId, String receivedAt, int childAge, String childGender, String interventionCode,
-                     String municipalityCode, String concerns, String urgency, String status, boolean decidable) {
+    /** @param consentWithdrawn the child's details were erased when the consent ended; age, gender and concerns are null */
+    record InboxItem(String referralId, String receivedAt, Integer childAge, String childGender, String interventionCode,
+                     String municipalityCode, String concerns, String urgency, String status, boolean decidable,
+                     boolean consentWithdrawn) {
     }
 
     private Rows() {
@@ -67,11 +69,12 @@ final class Rows {
     @SuppressWarnings("unchecked")
     static InboxItem inboxItem(Map<String, Object> item) {
         String status = (String) item.get("status");
+        boolean withdrawn = item.get("consentWithdrawnAt") != null;
         return new InboxItem((String) item.get("referralId"), time(item.get("receivedAt")),
-                ((Number) item.get("childAge")).intValue(), (String) item.get("childGender"),
+                item.get("childAge") instanceof Number age ? age.intValue() : null, (String) item.get("childGender"),
                 (String) item.get("interventionCode"), (String) item.get("municipalityCode"),
-                String.join(", ", (List<String>) item.get("concerns")), (String) item.get("urgency"), status,
-                "RECEIVED".equals(status) || "WAITLISTED".equals(status));
+                String.join(", ", (List<String>) item.getOrDefault("concerns", List.of())), (String) item.get("urgency"),
+                status, !withdrawn && ("RECEIVED".equals(status) || "WAITLISTED".equals(status)), withdrawn);
     }
 
     @SuppressWarnings("unchecked")

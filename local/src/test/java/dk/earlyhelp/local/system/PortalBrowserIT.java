@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -34,6 +35,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
  * Danish and English shell, offer search, referring across a closed tab, a hard exclusion,
  * bridge-building and withdrawal; axe-core checks every page.
  */
+@Order(2)
 class PortalBrowserIT {
 
     static WebDriver browser;
@@ -308,6 +310,22 @@ class PortalBrowserIT {
         assertThat(browser.findElement(By.tagName("main")).getText()).as("the child's details are gone")
                 .doesNotContain("Ida", "Pia Skov", "22334455", "Jeg savner far");
         assertAccessible("the decision page after withdrawal");
+        logOut();
+
+        // The NGO service confirms that it erased what it held: the referrer and the administrator see it.
+        logIn("laerer.aarhus");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            driver.get(portal + "/henvisninger/" + referralId);
+            return !driver.findElements(By.id("consent-confirmations")).isEmpty();
+        });
+        assertThat(browser.findElement(By.id("consent-state")).getText()).contains("trukket tilbage");
+        assertThat(browser.findElement(By.id("consent-confirmations")).getText()).contains("ngo-service");
+        logOut();
+        logIn("admin");
+        browser.findElement(By.linkText("Sletninger")).click();
+        waitFor(By.cssSelector("table.table"));
+        assertThat(browser.findElement(By.cssSelector("table.table")).getText()).contains("Trukket tilbage", "ngo-service");
+        assertAccessible("the erasure confirmations");
         logOut();
     }
 

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * and survives a restart.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1)
 class ThinSliceIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -60,12 +61,12 @@ class ThinSliceIT {
                 .header("Authorization", "Bearer " + teacher)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"child": {"firstName": "Alma", "lastName": "Jensen", "birthDate": "2015-03-14",
+                        {"child": {"cpr": "%s", "firstName": "Alma", "lastName": "Jensen", "birthDate": "2015-03-14",
                                    "gender": "GIRL", "school": "Skjoldhøjskolen", "postcode": "8210"},
                          "custodyHolders": [{"name": "Hanne Test", "relation": "MOTHER", "phone": "+45 20304050"}],
                          "interventionCode": "POWERKIDS", "concerns": ["PARENTAL_DIVORCE"], "urgency": "NORMAL",
                          "childView": {"whatIsHard": "Mor og far bor ikke sammen mere", "wishes": "At tale med nogen"}}
-                        """)).build(), HttpResponse.BodyHandlers.ofString());
+                        """.formatted(SyntheticCprs.ALMA))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode referral = JSON.readTree(created.body());
         referralId = referral.get("id").asText();

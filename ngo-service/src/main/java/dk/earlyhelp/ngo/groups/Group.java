@@ -36,7 +36,10 @@ public record Group(@Id String id, String ngoCode, String interventionCode, Loca
         return startDate.plusDays((long) (sessions - 1) * sessionEveryDays);
     }
 
-    /** A child's seat: the referral, the child's pseudonym and age, who placed them and when. */
-    public record Seat(String referralId, String childId, int childAge, Instant placedAt, String placedBy) {
+    /**
+     * A child's seat: the referral, the child's pseudonym and age, who placed them and when. Once the
+     * consent ended, only the referral, when and by whom stay ({@code childId}, {@code childAge} null).
+     */
+    public record Seat(String referralId, String childId, Integer childAge, Instant placedAt, String placedBy) {
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -125,6 +126,9 @@ public class GroupManagement {
     public Group placeChild(Caller caller, String groupId, String referralId) {
         Group group = own(caller, groupId);
         InboxReferral referral = inbox.referral(caller, referralId);
+        if (referral.anonymised()) {
+            throw conflict("The consent for this child has ended: the referral no longer holds the child's details.");
+        }
         if (!referral.interventionCode().equals(group.interventionCode())) {
             throw ProblemException.invalidField("referralId", "is a referral to " + referral.interventionCode()
                     + ", not to " + group.interventionCode());
@@ -165,6 +169,23 @@ public class GroupManagement {
         }
     }
 
+    /**
+     * The consent the child's details were shared under ended (CONSENT.md rule 5): their seats in
+     * these NGOs' groups keep only the referral, when and by whom. Seats are found by the pseudonym,
+     * so a repeat changes nothing. The age goes first and the pseudonym last, in two writes: the
+     * embedded store applies array filters path by path, and the pseudonym is what finds the seat
+     * again if a delivery is interrupted in between.
+     *
+     * @return how many groups changed
+     */
+    public long anonymiseSeats(String childId, Collection<String> ngoCodes) {
+        Query seated = Query.query(Criteria.where("ngoCode").in(ngoCodes).and("seats.childId").is(childId));
+        Criteria childsSeat = Criteria.where("seat.childId").is(childId);
+        mongo.updateMulti(seated, new Update().unset("seats.$[seat].childAge").filterArray(childsSeat), Group.class);
+        return mongo.updateMulti(seated, new Update().unset("seats.$[seat].childId").filterArray(childsSeat),
+                Group.class).getModifiedCount();
+    }
+
     private void takeSeat(Caller caller, Group group, InboxReferral referral) {
         Group.Seat seat = new Group.Seat(referral.referralId(), referral.childId(), referral.childAge(),
                 clock.instant(), caller.subject());
@@ -197,9 +218,10 @@ public class GroupManagement {
         return group;
     }
 
+    /** A read of each seated child; a seat that holds no child's details any more is no read of one. */
     private void auditSeats(Caller caller, Group group) {
-        group.seats().forEach(seat -> audit.record(caller, AuditRecord.Action.READ, "group", group.id(),
-                seat.childId()));
+        group.seats().stream().filter(seat -> seat.childId() != null).forEach(seat -> audit.record(caller,
+                AuditRecord.Action.READ, "group", group.id(), seat.childId()));
     }
 
     /** Every leader is one of the NGO's people and may lead this group; all problems in one answer. */

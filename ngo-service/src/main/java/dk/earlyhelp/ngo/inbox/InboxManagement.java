@@ -3,6 +3,7 @@ package dk.earlyhelp.ngo.inbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,6 +42,7 @@ public class InboxManagement {
     private static final Logger log = LoggerFactory.getLogger(InboxManagement.class);
     /** A decision can be made on a new referral, and a waitlisted one can still be accepted or declined. */
     private static final Set<InboxStatus> DECIDABLE = EnumSet.of(InboxStatus.RECEIVED, InboxStatus.WAITLISTED);
+    private static final String CONSENT_WITHDRAWN_AT = "consentWithdrawnAt";
 
     private final MongoTemplate mongo;
     private final InterventionRepository interventions;
@@ -60,7 +62,8 @@ public class InboxManagement {
     /**
      * Puts a submitted referral in the inbox of the NGO that delivers the intervention and records
      * {@link ReferralReceived}. Effect and bookkeeping land in one conditional upsert, so a
-     * redelivered event changes nothing.
+     * redelivered event changes nothing; nor does one for a referral made anonymous since, whose
+     * child details must not come back.
      *
      * @return whether this call applied the event (false for a repeat)
      */
@@ -87,7 +90,8 @@ public class InboxManagement {
                 .set("urgency", referral.urgency())
                 .set("submittedAt", referral.occurredAt());
         try {
-            mongo.upsert(AppliedEvents.notYetApplied(referral.referralId(), eventId),
+            mongo.upsert(AppliedEvents.notYetApplied(referral.referralId(), eventId)
+                            .addCriteria(Criteria.where(CONSENT_WITHDRAWN_AT).exists(false)),
                     AppliedEvents.recording(eventId, effect), InboxReferral.class);
             events.publishEvent(new InboxChanged(referral.interventionCode()));
             return true;
@@ -112,6 +116,26 @@ public class InboxManagement {
         }
         events.publishEvent(new InboxChanged(withdrawn.interventionCode()));
         return true;
+    }
+
+    /**
+     * The consent the child's details were shared under ended (CONSENT.md rule 5): every referral of
+     * the child to one of these NGOs, whatever its status, loses what was shared about the child and
+     * the coordinator's own words about them, and keeps its ids, codes, status and dates. Each
+     * referral changes in one conditional write that also records the event, so a repeat changes
+     * nothing and an interrupted delivery finishes the rest.
+     *
+     * @return every referral this event made anonymous, also in an earlier, interrupted delivery
+     */
+    public List<InboxReferral> anonymise(String eventId, String childId, Collection<String> ngoCodes,
+            Instant consentEndedAt) {
+        Query held = Query.query(Criteria.where("childId").is(childId).and("ngoCode").in(ngoCodes)
+                .and(CONSENT_WITHDRAWN_AT).exists(false));
+        Update erase = new Update().unset("childAge").unset("childGender").unset("concerns")
+                .unset("decision.explanation").set(CONSENT_WITHDRAWN_AT, consentEndedAt);
+        mongo.updateMulti(held, AppliedEvents.recording(eventId, erase), InboxReferral.class);
+        return mongo.find(Query.query(Criteria.where("childId").is(childId).and(AppliedEvents.FIELD).is(eventId)),
+                InboxReferral.class);
     }
 
     /** The caller's NGO's open inbox, most urgent first, then oldest first. */

@@ -27,6 +27,7 @@ import dk.earlyhelp.platform.events.PendingEvent;
 @Document("inbox")
 @CompoundIndex(name = "ngo_received", def = "{'ngoCode': 1, 'receivedAt': 1}")
 @CompoundIndex(name = "intervention_status", def = "{'interventionCode': 1, 'status': 1}")
+@CompoundIndex(name = "child_ngo", def = "{'childId': 1, 'ngoCode': 1}")
 public record InboxReferral(@Id String referralId, String ngoCode, String interventionCode, String municipalityCode,
                             String childId, Integer childAge, String childGender, List<String> concerns,
                             String urgency, InboxStatus status, Instant submittedAt, Instant receivedAt,

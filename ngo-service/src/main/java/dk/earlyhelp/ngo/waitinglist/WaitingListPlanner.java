@@ -29,6 +29,8 @@ import dk.earlyhelp.ngo.volunteers.Volunteer;
  * starts after the intake, today + 14 days, if the certificate rule allows it on that day; then
  * people in onboarding, whose places open about six weeks (42 days) after they started
  * onboarding, at the earliest after the intake; nothing left, no date</li>
+ * <li>a referral made anonymous because the consent ended keeps its place in the list but gets no
+ * date and takes no capacity: there is no child the NGO may plan for</li>
  * </ul>
  * "Today" is the date in Denmark.
  */
@@ -64,6 +66,10 @@ public class WaitingListPlanner {
         upcoming.forEach(group -> freeSeats.put(group.id(), group.freeSeats()));
         List<Estimate> estimates = new ArrayList<>();
         for (InboxReferral child : ordered(waiting)) {
+            if (child.anonymised()) {
+                estimates.add(consentWithdrawn(child));
+                continue;
+            }
             Group seat = upcoming.stream()
                     .filter(group -> freeSeats.get(group.id()) > 0 && group.fits(child.childAge()))
                     .findFirst().orElse(null);
@@ -98,6 +104,10 @@ public class WaitingListPlanner {
         places.sort(Comparator.comparing(Place::from).thenComparing(place -> place.person().id()));
         List<Estimate> estimates = new ArrayList<>();
         for (InboxReferral child : ordered(waiting)) {
+            if (child.anonymised()) {
+                estimates.add(consentWithdrawn(child));
+                continue;
+            }
             Place place = places.stream().filter(free -> free.mayTake(child.childAge())).findFirst().orElse(null);
             if (place != null) {
                 places.remove(place);
@@ -113,12 +123,19 @@ public class WaitingListPlanner {
         return estimates;
     }
 
+    private static Estimate consentWithdrawn(InboxReferral referral) {
+        return Estimate.none(referral, Reason.CONSENT_WITHDRAWN,
+                "the consent ended and the child's details were removed");
+    }
+
     private static List<InboxReferral> ordered(List<InboxReferral> waiting) {
         return waiting.stream().sorted(ORDER).toList();
     }
 
     /** Why a child has no estimated start. */
-    public enum Reason { NO_GROUP_WITH_FREE_SEAT, NO_FREE_VOLUNTEER, NO_FREE_VOLUNTEER_WITH_CERTIFICATE }
+    public enum Reason {
+        NO_GROUP_WITH_FREE_SEAT, NO_FREE_VOLUNTEER, NO_FREE_VOLUNTEER_WITH_CERTIFICATE, CONSENT_WITHDRAWN
+    }
 
     /**
      * One waiting child's estimate.

@@ -104,6 +104,22 @@ class WaitingListPlannerTests {
         assertThat(estimates.get(0).reason()).contains("age 10");
     }
 
+    @Test
+    void aChildWhoseConsentEndedKeepsItsPlaceInTheListButTakesNoCapacity() {
+        List<InboxReferral> waiting = List.of(anonymised("gone", "HIGH", 9), child("next", 10, "NORMAL", 1));
+
+        List<Estimate> inGroups = PLANNER.forGroupCourse(waiting, List.of(group("g1", 7, 9, 13, 1, 0)));
+        List<Estimate> oneToOne = PLANNER.forOneToOne(waiting,
+                List.of(person("a", Status.ACTIVE, 1, 0, valid(), TODAY.minusYears(1))));
+
+        for (List<Estimate> estimates : List.of(inGroups, oneToOne)) {
+            assertThat(estimates).extracting(e -> e.referral().referralId(), Estimate::reasonCode)
+                    .containsExactly(tuple("gone", Reason.CONSENT_WITHDRAWN), tuple("next", null));
+            assertThat(estimates.get(0).expectedStart()).isNull();
+            assertThat(estimates.get(1).expectedStart()).as("the only place goes to the next child").isNotNull();
+        }
+    }
+
     private static ChildProtectionCertificate valid() {
         return new ChildProtectionCertificate(TODAY.minusYears(1), TODAY.plusYears(1));
     }
@@ -111,7 +127,14 @@ class WaitingListPlannerTests {
     private static InboxReferral child(String referralId, int age, String urgency, int daysWaiting) {
         return new InboxReferral(referralId, "NGO", "TEST", "0751", "child-" + referralId, age, "GIRL", List.of(),
                 urgency, InboxStatus.WAITLISTED, null, TODAY.minusDays(daysWaiting).atTime(9, 0).atZone(DENMARK)
-                        .toInstant(), null, null, List.of(), List.of());
+                        .toInstant(), null, null, null, List.of(), List.of());
+    }
+
+    /** A waiting child's referral made anonymous because the consent ended. */
+    private static InboxReferral anonymised(String referralId, String urgency, int daysWaiting) {
+        return new InboxReferral(referralId, "NGO", "TEST", "0751", "child-" + referralId, null, null, null,
+                urgency, InboxStatus.WAITLISTED, null, TODAY.minusDays(daysWaiting).atTime(9, 0).atZone(DENMARK)
+                        .toInstant(), null, null, Instant.EPOCH, List.of(), List.of());
     }
 
     private static Group group(String id, int startsInDays, int ageMin, int ageMax, int size, int taken) {

@@ -276,6 +276,19 @@ public class ReferralManagement {
     }
 
     /**
+     * A referral the caller's NGO received, whatever its consent now says: for a notification of
+     * concern (CONSENT.md rule 8), which reads nothing about the child. Any other answers 404.
+     */
+    @PreAuthorize("hasAnyRole('NGO_COORDINATOR', 'VOLUNTEER')")
+    public Referral deliveredBy(Caller caller, String id) {
+        return referrals.findById(id)
+                .filter(Referral::sharedWithNgo)
+                .filter(found -> catalogue.find(found.interventionCode())
+                        .map(offer -> caller.belongsToNgo(offer.ngoCode())).orElse(false))
+                .orElseThrow(() -> ProblemException.notFound("Referral " + id));
+    }
+
+    /**
      * Who to tell about a referral's news: its referrer and its followers. For the notification
      * adapter, which acts on this service's own events; nothing about the child is read.
      */

@@ -110,6 +110,9 @@ class ReferralLifecycleIntegrationTests {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Api.body(api.get("/api/referrals/" + id, TEACHER), 200)
                 .get("consentState").asText().equals("REFUSED"));
+        ConsumerRecord<byte[], byte[]> refusal = referralEvents.await(record -> key(record).equals(id)
+                && ReferralUpdated.TYPE.equals(EventProbe.header(record, CloudEventHeaders.TYPE)));
+        assertThat(Contracts.parse(EventProbe.value(refusal)).get("consent").asText()).isEqualTo("REFUSED");
         assertThat(referralEvents.seen(record -> key(record).equals(id)))
                 .extracting(record -> EventProbe.header(record, CloudEventHeaders.TYPE))
                 .as("the NGO never received it").containsExactly(ReferralUpdated.TYPE);

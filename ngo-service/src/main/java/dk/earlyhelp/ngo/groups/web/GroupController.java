@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dk.earlyhelp.ngo.groups.Group;
 import dk.earlyhelp.ngo.groups.GroupManagement;
 import dk.earlyhelp.platform.security.CurrentCaller;
@@ -65,7 +67,9 @@ class GroupController {
         }
     }
 
-    record SeatResponse(String referralId, String childId, int childAge, Instant placedAt) {
+    /** A seat; once the consent ended only the referral and when it was placed (the child's fields left out). */
+    record SeatResponse(String referralId, @JsonInclude(JsonInclude.Include.NON_NULL) String childId,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Integer childAge, Instant placedAt) {
 
         static SeatResponse of(Group.Seat seat) {
             return new SeatResponse(seat.referralId(), seat.childId(), seat.childAge(), seat.placedAt());

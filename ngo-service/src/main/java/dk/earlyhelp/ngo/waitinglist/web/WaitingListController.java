@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dk.earlyhelp.ngo.inbox.InboxReferral;
 import dk.earlyhelp.ngo.waitinglist.WaitingList;
 import dk.earlyhelp.ngo.waitinglist.WaitingListManagement;
@@ -57,10 +59,12 @@ class WaitingListController {
     /**
      * One waiting child.
      *
+     * @param childAge      left out once the consent ended (reason {@code CONSENT_WITHDRAWN})
      * @param expectedStart null with a {@code reason} when no capacity in sight fits the child
      * @param groupId       the group the estimate counts on, for group courses
      */
-    record EntryResponse(int position, String referralId, String childId, int childAge, String urgency,
+    record EntryResponse(int position, String referralId, String childId,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer childAge, String urgency,
                          String status, Instant receivedAt, long waitingDays, LocalDate expectedStart, String groupId,
                          WaitingListPlanner.Reason reasonCode, String reason) {
 
