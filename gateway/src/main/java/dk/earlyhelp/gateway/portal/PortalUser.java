@@ -21,6 +21,9 @@ public record PortalUser(String displayName, Caller caller, long unreadNotificat
             items.add(new NavigationItem("nav.newReferral", "/henvisninger/ny"));
             items.add(new NavigationItem("nav.referrals", "/henvisninger"));
             items.add(new NavigationItem("nav.notifications", "/notifikationer", unreadNotifications));
+            if ("CASEWORKER".equals(caller.staffRole()) || caller.leadsTeam()) {
+                items.add(new NavigationItem("nav.concerns", "/underretninger"));
+            }
         }
         if (caller.hasRole("NGO_COORDINATOR")) {
             items.add(new NavigationItem("nav.inbox", "/indbakke"));

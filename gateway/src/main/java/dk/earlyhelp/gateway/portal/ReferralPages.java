@@ -253,6 +253,9 @@ class ReferralPages {
         }
         model.addAttribute("referral", Rows.referralDetail(referral.value()));
         model.addAttribute("consent", consentStep.view(referral.value(), PortalController.token(request)));
+        model.addAttribute("concerns", services.get(SERVICE, "/api/referrals/" + id + "/concern-notifications",
+                PortalController.token(request), ServiceCalls.LIST, List.<Map<String, Object>>of()).value().stream()
+                .map(ConcernPages.Concern::of).toList());
         return "referral";
     }
 

@@ -18,7 +18,8 @@ final class Rows {
 
     record ReferralDetail(String id, String childName, String birthDate, String interventionCode, String status,
                           List<Step> timeline, String suggestedInterventionCode, boolean open, String referrerId,
-                          String expectedStart, List<Follower> followers) {
+                          String expectedStart, List<Follower> followers, boolean progressToReferrer,
+                          boolean needsAnotherOffer) {
     }
 
     record Follower(String email, String role) {
@@ -63,7 +64,9 @@ final class Rows {
                 (String) referral.get("referrerId"), (String) referral.get("expectedStart"),
                 ((List<Map<String, Object>>) referral.getOrDefault("followers", List.of())).stream()
                         .map(follower -> new Follower((String) follower.get("email"), (String) follower.get("role")))
-                        .toList());
+                        .toList(),
+                !Boolean.FALSE.equals(referral.get("progressToReferrer")),
+                Boolean.TRUE.equals(referral.get("needsAnotherOffer")));
     }
 
     @SuppressWarnings("unchecked")

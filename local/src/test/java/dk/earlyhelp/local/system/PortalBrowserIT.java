@@ -123,6 +123,15 @@ class PortalBrowserIT {
         browser.get(portal + "/indbakke");
         browser.findElement(By.cssSelector("a[href$='/indbakke/" + referralId + "']")).click();
         waitFor(By.id("decision"));
+
+        // The duty to notify: the coordinator tells the municipality of a concern, correcting an empty text first.
+        browser.findElement(By.id("concern-submit")).click();
+        waitFor(By.id("concern-error"));
+        browser.findElement(By.id("concern-description")).sendKeys("Bo sagde, at han ikke har fået aftensmad i flere dage");
+        browser.findElement(By.id("concern-submit")).click();
+        waitFor(By.cssSelector("#concern .alert-success"));
+        assertAccessible("the decision page after a notification of concern");
+
         browser.findElement(By.id("decision-DECLINED")).click();
         browser.findElement(By.cssSelector("button[type=submit].button:not(.button-secondary)")).click();
 
@@ -145,6 +154,8 @@ class PortalBrowserIT {
         });
         assertThat(browser.findElement(By.cssSelector(".alert-info")).getText()).contains("CYKELHJELM");
         assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("Barnet er uden for målgruppen");
+        assertThat(browser.findElement(By.id("referral-concerns")).getText()).as("the referrer reads the concern")
+                .contains("ikke har fået aftensmad", "URK_AAR");
         assertAccessible("referral declined with a suggestion");
 
         browser.findElement(By.linkText("Henvis barnet til det foreslåede tilbud")).click();

@@ -24,13 +24,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Thin adapter from {@code ngo.events}: the referral's lifecycle (received, accepted, waitlisted,
- * declined) and the read model of offers (published, availability changed). Other types are not ours.
+ * declined; matched, started, completed, dropped out) and the read model of offers (published,
+ * availability changed). Other types are not ours.
  */
 @Configuration(proxyBeanMethods = false)
 class NgoEventsListener {
 
     static final String RECEIVED = "ngo.referral-received.v1";
     static final String DECIDED = "ngo.referral-decided.v1";
+    static final String PROGRESSED = "ngo.referral-progressed.v1";
     static final String PUBLISHED = "ngo.intervention-published.v1";
     static final String AVAILABILITY = "ngo.availability-changed.v1";
 
@@ -48,6 +50,11 @@ class NgoEventsListener {
                 referrals.applyNgoDecision(eventId, data.referralId(), new Referral.NgoNews(
                         ReferralStatus.valueOf(data.decision()), data.reason(), data.suggestedInterventionCode(),
                         data.expectedStart(), data.occurredAt()));
+            } else if (PROGRESSED.equals(type)) {
+                ReferralProgressedData data = json.readValue(message.getPayload(), ReferralProgressedData.class);
+                referrals.applyNgoDecision(eventId, data.referralId(), new Referral.NgoNews(
+                        ReferralStatus.valueOf(data.status()), data.reason(), null, null,
+                        Boolean.TRUE.equals(data.needsAnotherOffer()), data.occurredAt()));
             } else if (PUBLISHED.equals(type)) {
                 offers.published(json.readValue(message.getPayload(), InterventionPublishedData.class).toOffer());
             } else if (AVAILABILITY.equals(type)) {
@@ -67,6 +74,12 @@ class NgoEventsListener {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ReferralDecidedData(String referralId, String decision, String reason, String suggestedInterventionCode,
                                LocalDate expectedStart, Instant occurredAt) {
+    }
+
+    /** Our trimmed copy of {@code ngo.referral-progressed.v1}: matched, started, completed or dropped out. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReferralProgressedData(String referralId, String status, String reason, Boolean needsAnotherOffer,
+                                  Instant occurredAt) {
     }
 
     /** Our trimmed copy of {@code ngo.intervention-published.v1}; the target group and format are read as they come. */

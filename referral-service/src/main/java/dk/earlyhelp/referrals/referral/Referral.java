@@ -45,6 +45,10 @@ public class Referral {
             Map.entry(ReferralStatus.DROPPED_OUT, EnumSet.noneOf(ReferralStatus.class)),
             Map.entry(ReferralStatus.WITHDRAWN, EnumSet.noneOf(ReferralStatus.class)));
 
+    /** The course's progress, which the NGO reports back only under PROGRESS_TO_REFERRER. */
+    private static final Set<ReferralStatus> PROGRESS = EnumSet.of(ReferralStatus.MATCHED, ReferralStatus.STARTED,
+            ReferralStatus.COMPLETED, ReferralStatus.DROPPED_OUT);
+
     private static final Set<ReferralStatus> NEEDS_REASON = EnumSet.of(ReferralStatus.DECLINED,
             ReferralStatus.DROPPED_OUT, ReferralStatus.WITHDRAWN);
 
@@ -80,6 +84,14 @@ public class Referral {
     private String consentId;
     /** When the NGO received the referral: at submission if consent was there, else when it came. */
     private Instant sharedAt;
+    /**
+     * Whether the consent lets the NGO tell the referrer how the child's course goes
+     * (PROGRESS_TO_REFERRER): matched, started, completed, dropped out. Null on referrals shared
+     * before this was recorded, which were told everything.
+     */
+    private Boolean progressShared;
+    /** The NGO's view at the end of the course: the child needs another offer (bridge back). */
+    private boolean needsAnotherOffer;
     private List<TimelineEntry> timeline = new ArrayList<>();
     private List<PendingEvent> pendingEvents = new ArrayList<>();
     private List<String> appliedEvents = new ArrayList<>();
@@ -122,7 +134,7 @@ public class Referral {
      * exclusion blocks, a soft failure needs the referrer's reason. With a consent ({@code consentId}
      * not null) the NGO receives it at once ({@link ReferralSubmitted}); else it waits for one.
      */
-    public void submit(String actor, Eligibility eligibility, String consentId, Instant now) {
+    public void submit(String actor, Eligibility eligibility, SharingConsent consent, Instant now) {
         if (status == ReferralStatus.DRAFT) {
             List<String> missing = content().missingForSubmission();
             if (!missing.isEmpty()) {
@@ -141,9 +153,13 @@ public class Referral {
         }
         moveTo(ReferralStatus.SUBMITTED, now, actor, null);
         consentState = ConsentState.AWAITING;
-        if (consentId != null) {
-            share(consentId, now);
+        if (consent != null) {
+            share(consent, now);
         }
+    }
+
+    /** The consent a referral is shared under: its id, and whether it lets the NGO report progress. */
+    public record SharingConsent(String consentId, boolean progressToReferrer) {
     }
 
     /**
@@ -152,11 +168,11 @@ public class Referral {
      *
      * @return whether the referral changed
      */
-    public boolean consentGiven(String eventId, String consentId, Instant now) {
+    public boolean consentGiven(String eventId, SharingConsent consent, Instant now) {
         if (appliedEvents.contains(eventId) || !awaitsConsent()) {
             return false;
         }
-        share(consentId, now);
+        share(consent, now);
         newEvents.add(updated(null, ConsentState.GIVEN, now));
         return true;
     }
@@ -185,8 +201,9 @@ public class Referral {
         return true;
     }
 
-    private void share(String consentId, Instant now) {
-        this.consentId = consentId;
+    private void share(SharingConsent consent, Instant now) {
+        this.consentId = consent.consentId();
+        progressShared = consent.progressToReferrer();
         consentState = ConsentState.GIVEN;
         sharedAt = now;
         newEvents.add(new ReferralSubmitted(id, child.pseudonym(), child.ageOn(LocalDate.ofInstant(now, DANISH_TIME)),
@@ -258,7 +275,12 @@ public class Referral {
         if (appliedEvents.contains(eventId) || !sharedWithNgo() || !NEXT.get(status).contains(news.status())) {
             return false;
         }
+        if (PROGRESS.contains(news.status()) && !progressToReferrer()) {
+            // The custody holders did not let the NGO report the course back (CONSENT.md purposes).
+            return false;
+        }
         moveTo(news.status(), news.at(), "ngo", news.reason());
+        needsAnotherOffer = news.needsAnotherOffer();
         suggestedInterventionCode = news.suggestedInterventionCode();
         expectedStart = news.expectedStart() != null ? news.expectedStart() : expectedStart;
         newEvents.add(updated(news.reason(), null, news.at()));
@@ -270,9 +292,22 @@ public class Referral {
                 suggestedInterventionCode, expectedStart, consent, at).toPendingEvent();
     }
 
-    /** What the NGO said: the new status, a reason code (declined), a better offer, an expected start. */
+    /**
+     * What the NGO said: the new status, a reason code (declined, dropped out), a better offer, an
+     * expected start, and at the end of a course whether the child needs another offer.
+     */
     public record NgoNews(ReferralStatus status, String reason, String suggestedInterventionCode,
-                          LocalDate expectedStart, Instant at) {
+                          LocalDate expectedStart, boolean needsAnotherOffer, Instant at) {
+
+        public NgoNews(ReferralStatus status, String reason, String suggestedInterventionCode,
+                LocalDate expectedStart, Instant at) {
+            this(status, reason, suggestedInterventionCode, expectedStart, false, at);
+        }
+    }
+
+    /** Whether the NGO may tell the referrer how the course goes: under the consent, while it lasts. */
+    public boolean progressToReferrer() {
+        return consentState != ConsentState.WITHDRAWN && !Boolean.FALSE.equals(progressShared);
     }
 
     public boolean isOpen() {
@@ -450,6 +485,15 @@ public class Referral {
 
     public String consentId() {
         return consentId;
+    }
+
+    /** As recorded, for the store: null on referrals shared before it was. */
+    Boolean progressToReferrerRecorded() {
+        return progressShared;
+    }
+
+    public boolean needsAnotherOffer() {
+        return needsAnotherOffer;
     }
 
     public Instant sharedAt() {

@@ -40,6 +40,7 @@ public class ReferralManagement {
 
     private static final Logger log = LoggerFactory.getLogger(ReferralManagement.class);
     static final String REFERRAL_AND_DELIVERY = "REFERRAL_AND_DELIVERY";
+    static final String PROGRESS_TO_REFERRER = "PROGRESS_TO_REFERRER";
     /** What the referral event itself tells the NGO besides codes for age, gender and urgency. */
     static final Set<DataCategory> SHARED_WHEN_REFERRED = EnumSet.of(DataCategory.CONCERNS);
     static final Set<ReferralStatus> OPEN = EnumSet.of(ReferralStatus.DRAFT, ReferralStatus.SUBMITTED,
@@ -130,14 +131,18 @@ public class ReferralManagement {
     }
 
     /** The consent under which the NGO may receive the referral now, or null: then it waits for one. */
-    private String consentToRefer(Referral referral) {
+    private Referral.SharingConsent consentToRefer(Referral referral) {
         String ngo = catalogue.find(referral.interventionCode()).map(offer -> offer.ngoCode()).orElse(null);
         if (ngo == null) {
             return null;
         }
-        ConsentDecision decision = consents.decide(referral.child().pseudonym(), ngo, REFERRAL_AND_DELIVERY,
-                SHARED_WHEN_REFERRED);
-        return decision.permitted() ? decision.consentId() : null;
+        String child = referral.child().pseudonym();
+        ConsentDecision decision = consents.decide(child, ngo, REFERRAL_AND_DELIVERY, SHARED_WHEN_REFERRED);
+        if (!decision.permitted()) {
+            return null;
+        }
+        return new Referral.SharingConsent(decision.consentId(),
+                consents.decide(child, ngo, PROGRESS_TO_REFERRER, SHARED_WHEN_REFERRED).permitted());
     }
 
     /**
@@ -151,11 +156,11 @@ public class ReferralManagement {
             throw new ProblemException(HttpStatus.CONFLICT, "not-awaiting-consent", "Not waiting for consent",
                     "This referral is not waiting for consent.");
         }
-        String consentId = consentToRefer(referral);
-        if (consentId == null) {
+        Referral.SharingConsent consent = consentToRefer(referral);
+        if (consent == null) {
             return referral;
         }
-        return change(caller, referral, waiting -> waiting.consentGiven("recheck:" + consentId, consentId,
+        return change(caller, referral, waiting -> waiting.consentGiven("recheck:" + consent.consentId(), consent,
                 clock.instant()));
     }
 
@@ -173,8 +178,9 @@ public class ReferralManagement {
                 .filter(Referral::awaitsConsent)
                 .filter(referral -> consent.covers(referral.interventionCode(),
                         catalogue.find(referral.interventionCode()).map(offer -> offer.ngoCode()).orElse(null)))
-                .forEach(referral -> applyOnce(referral.id(), eventId,
-                        waiting -> waiting.consentGiven(eventId, consent.consentId(), consent.occurredAt())));
+                .forEach(referral -> applyOnce(referral.id(), eventId, waiting -> waiting.consentGiven(eventId,
+                        new Referral.SharingConsent(consent.consentId(),
+                                consent.purposes().contains(PROGRESS_TO_REFERRER)), consent.occurredAt())));
     }
 
     /** A consent was refused, withdrawn or expired: the referrals it concerns say so to their referrers. */

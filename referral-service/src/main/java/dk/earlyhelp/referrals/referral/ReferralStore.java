@@ -57,6 +57,8 @@ class ReferralStore {
                 .set("consentState", referral.consentState())
                 .set("consentId", referral.consentId())
                 .set("sharedAt", referral.sharedAt())
+                .set("progressShared", referral.progressToReferrerRecorded())
+                .set("needsAnotherOffer", referral.needsAnotherOffer())
                 .inc("version", 1);
         if (!referral.newTimeline().isEmpty()) {
             change.push("timeline").each(referral.newTimeline().toArray());

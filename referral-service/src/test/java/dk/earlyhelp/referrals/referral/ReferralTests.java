@@ -18,7 +18,8 @@ import dk.earlyhelp.referrals.eligibility.Eligibility;
 class ReferralTests {
 
     static final Instant NOW = Instant.parse("2026-11-25T09:30:00Z");
-    static final String CONSENT = "consent-1";
+    static final String CONSENT_ID = "consent-1";
+    static final Referral.SharingConsent CONSENT = new Referral.SharingConsent(CONSENT_ID, true);
     static final Referrer TEACHER = new Referrer("teacher", "0751", "TEACHER", "teacher@example.org", "TEAM-1");
     static final Child ALMA = new Child("child-1", "Alma", "Jensen", LocalDate.of(2015, 3, 14), Child.Gender.GIRL,
             null, null, null);
@@ -111,10 +112,11 @@ class ReferralTests {
                 .as("news about a referral the NGO never got").isFalse();
 
         assertThat(referral.consentGiven("c1", CONSENT, NOW)).isTrue();
-        assertThat(referral.consentGiven("c2", "consent-2", NOW)).as("already shared").isFalse();
+        assertThat(referral.consentGiven("c2", new Referral.SharingConsent("consent-2", true), NOW))
+                .as("already shared").isFalse();
 
         assertThat(referral.sharedWithNgo()).isTrue();
-        assertThat(referral.consentId()).isEqualTo(CONSENT);
+        assertThat(referral.consentId()).isEqualTo(CONSENT_ID);
         assertThat(referral.newEvents()).extracting(PendingEvent::type)
                 .containsExactly(ReferralSubmitted.TYPE, ReferralUpdated.TYPE);
         assertThat(referral.newEvents().get(1).data()).containsEntry("consent", "GIVEN");
@@ -131,10 +133,37 @@ class ReferralTests {
 
         Referral shared = referral(true);
         assertThat(shared.consentEnded("e4", "other-consent", null, false, NOW)).isFalse();
-        assertThat(shared.consentEnded("e5", CONSENT, null, false, NOW)).isTrue();
+        assertThat(shared.consentEnded("e5", CONSENT_ID, null, false, NOW)).isTrue();
         assertThat(shared.consentState()).isEqualTo(ConsentState.WITHDRAWN);
         assertThat(shared.newEvents()).singleElement().satisfies(event ->
                 assertThat(event.data()).containsEntry("consent", "WITHDRAWN").containsEntry("status", "SUBMITTED"));
+    }
+
+    @Test
+    void theCoursesProgressReachesTheReferrerOnlyUnderAConsentThatLetsTheNgoReportIt() {
+        Referral told = Referral.draft("r-1", TEACHER, content(ALMA, "hard", null), NOW);
+        told.submit("teacher", FITS, CONSENT, NOW);
+        Referral notTold = Referral.draft("r-2", TEACHER, content(ALMA, "hard", null), NOW);
+        notTold.submit("teacher", FITS, new Referral.SharingConsent(CONSENT_ID, false), NOW);
+        for (Referral referral : List.of(told, notTold)) {
+            assertThat(referral.applyNgoDecision("a", news(ReferralStatus.ACCEPTED, null, null)))
+                    .as("the decision itself is part of referring").isTrue();
+        }
+
+        assertThat(told.applyNgoDecision("s", news(ReferralStatus.STARTED, null, null))).isTrue();
+        assertThat(told.applyNgoDecision("c", new Referral.NgoNews(ReferralStatus.COMPLETED, null, null, null, true,
+                NOW))).isTrue();
+        assertThat(told.needsAnotherOffer()).isTrue();
+        assertThat(notTold.applyNgoDecision("s", news(ReferralStatus.STARTED, null, null))).isFalse();
+        assertThat(notTold.status()).isEqualTo(ReferralStatus.ACCEPTED);
+        assertThat(notTold.progressToReferrer()).isFalse();
+
+        Referral withdrawn = Referral.draft("r-3", TEACHER, content(ALMA, "hard", null), NOW);
+        withdrawn.submit("teacher", FITS, CONSENT, NOW);
+        withdrawn.applyNgoDecision("a", news(ReferralStatus.ACCEPTED, null, null));
+        withdrawn.consentEnded("w", CONSENT_ID, null, false, NOW);
+        assertThat(withdrawn.applyNgoDecision("s", news(ReferralStatus.STARTED, null, null)))
+                .as("nothing more after a withdrawal").isFalse();
     }
 
     @Test

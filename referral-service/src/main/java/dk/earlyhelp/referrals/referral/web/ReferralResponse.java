@@ -16,7 +16,8 @@ public record ReferralResponse(String id, String status, String municipalityCode
                                ChildViewResponse childView,
                                CurrentSupport currentSupport, String overrideReason, List<String> overriddenCriteria,
                                String suggestedInterventionCode, LocalDate expectedStart, String consentState,
-                               Instant sharedWithNgoAt, Instant createdAt,
+                               Instant sharedWithNgoAt, boolean progressToReferrer, boolean needsAnotherOffer,
+                               Instant createdAt,
                                List<FollowerResponse> followers, List<Step> timeline) {
 
     /** Another professional who follows the referral. */
@@ -49,7 +50,7 @@ public record ReferralResponse(String id, String status, String municipalityCode
                 referral.currentSupport(), referral.overrideReason(), referral.overriddenCriteria(),
                 referral.suggestedInterventionCode(), referral.expectedStart(),
                 referral.consentState() == null ? null : referral.consentState().name(), referral.sharedAt(),
-                referral.createdAt(),
+                referral.progressToReferrer(), referral.needsAnotherOffer(), referral.createdAt(),
                 referral.followers().stream().map(follower -> new FollowerResponse(follower.email(), follower.role(),
                         follower.addedAt())).toList(),
                 referral.timeline().stream().map(ReferralResponse::step).toList());
