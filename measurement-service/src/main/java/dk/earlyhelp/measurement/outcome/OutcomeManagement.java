@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -11,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import dk.earlyhelp.measurement.consent.EvaluationConsents;
 import dk.earlyhelp.measurement.instrument.Instrument;
 import dk.earlyhelp.measurement.response.Response;
 import dk.earlyhelp.platform.security.Caller;
@@ -24,11 +27,13 @@ public class OutcomeManagement {
 
     private final MongoTemplate mongo;
     private final Instrument instrument;
+    private final EvaluationConsents consents;
     private final int suppressionThreshold;
 
-    OutcomeManagement(MongoTemplate mongo, Instrument instrument,
+    OutcomeManagement(MongoTemplate mongo, Instrument instrument, EvaluationConsents consents,
             @Value("${earlyhelp.outcomes.suppression-threshold:5}") int suppressionThreshold) {
         this.mongo = mongo;
+        this.consents = consents;
         this.instrument = instrument;
         this.suppressionThreshold = suppressionThreshold;
     }
@@ -45,6 +50,12 @@ public class OutcomeManagement {
         List<Response> responses = mongo.find(Query.query(criteria), Response.class).stream()
                 .filter(response -> filters.from() == null || !response.answeredAt().isBefore(filters.from()))
                 .filter(response -> filters.to() == null || !response.answeredAt().isAfter(filters.to()))
+                .toList();
+        // Answers collected under a consent count only while it permits EVALUATION_STATISTICS (rule 9).
+        Set<String> counting = consents.counting(responses.stream().map(Response::childId)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        responses = responses.stream()
+                .filter(response -> response.childId() == null || counting.contains(response.childId()))
                 .toList();
         boolean aggregatesOnly = !caller.hasRole("ADMIN") && !caller.hasRole("NGO_COORDINATOR");
         return OutcomeFigures.compute(responses, instrument, filters.asMap(), suppressionThreshold, aggregatesOnly);

@@ -16,9 +16,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param enrolmentRef the source's own reference of the enrolment, kept as given
  * @param received     a number that grows with the order responses arrived in
  * @param answers      item code to answer (1..4), null for unanswered
+ * @param childId      the child's pseudonym when the answers were collected under a consent in this
+ *                     system; then they count only while a consent permits EVALUATION_STATISTICS and are
+ *                     erased when it ends. Null for imported historical answers, which the source vouches for
  */
 @Document("responses")
 public record Response(@Id String id, @Indexed String partnership, String enrolmentRef, String childRef,
                        String intervention, String municipality, Occasion occasion, LocalDate answeredAt,
-                       long received, Map<String, Integer> answers) {
+                       long received, Map<String, Integer> answers, @Indexed String childId) {
 }

@@ -31,6 +31,7 @@ public class ResponseManagement {
 
     private static final Logger log = LoggerFactory.getLogger(ResponseManagement.class);
     private static final int MAX_ERRORS_REPORTED = 50;
+    private static final java.util.regex.Pattern PSEUDONYM = java.util.regex.Pattern.compile("[0-9a-f-]{36}");
 
     private final MongoTemplate mongo;
     private final Instrument instrument;
@@ -93,6 +94,9 @@ public class ResponseManagement {
         int before = errors.size();
         require(given.enrolmentRef(), number, "enrolmentRef", errors);
         require(given.childRef(), number, "childRef", errors);
+        if (given.childId() != null && !PSEUDONYM.matcher(given.childId()).matches()) {
+            errors.add(error(number, "childId", "must be the child's pseudonymous id"));
+        }
         Occasion occasion = occasion(given.occasion(), number, errors);
         LocalDate answeredAt = date(given.answeredAt(), number, errors);
         String partnership = given.intervention() + "-" + given.municipality();
@@ -112,7 +116,7 @@ public class ResponseManagement {
         }
         return new Response(UUID.randomUUID().toString(), partnership, given.enrolmentRef(), given.childRef(),
                 given.intervention(), given.municipality(), occasion, answeredAt, received,
-                new LinkedHashMap<>(answers));
+                new LinkedHashMap<>(answers), given.childId());
     }
 
     private static void require(String value, int line, String field, List<Map<String, String>> errors) {
@@ -143,9 +147,12 @@ public class ResponseManagement {
         return Map.of("line", String.valueOf(line), "field", field, "message", message);
     }
 
-    /** One line of the import format (METRICS.md §3). */
+    /**
+     * One line of the import format (METRICS.md §3), optionally with the child's pseudonym when the
+     * answers were collected under a consent in this system.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ImportLine(String enrolmentRef, String childRef, String intervention, String municipality, String occasion,
-                      String answeredAt, Map<String, Integer> answers) {
+                      String answeredAt, Map<String, Integer> answers, String childId) {
     }
 }

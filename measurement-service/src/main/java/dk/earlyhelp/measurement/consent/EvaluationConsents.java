@@ -1,0 +1,84 @@
+package dk.earlyhelp.measurement.consent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import dk.earlyhelp.measurement.response.Response;
+
+/** Keeps the consents that let answers count, and erases a child's answers when their consent ends. */
+@Service
+public class EvaluationConsents {
+
+    private static final Logger log = LoggerFactory.getLogger(EvaluationConsents.class);
+    static final String EVALUATION_STATISTICS = "EVALUATION_STATISTICS";
+    private static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    EvaluationConsents(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** A consent became active; it lets the child's answers count if it names EVALUATION_STATISTICS. */
+    public void granted(String consentId, String childId, Collection<String> purposes, LocalDate validUntil) {
+        // A later withdrawal of the same consent is never undone by a redelivered grant.
+        if (mongo.exists(Query.query(Criteria.where("_id").is(consentId).and("endedAt").ne(null)),
+                EvaluationConsent.class)) {
+            return;
+        }
+        mongo.save(new EvaluationConsent(consentId, childId, purposes.contains(EVALUATION_STATISTICS), validUntil,
+                null));
+    }
+
+    /**
+     * A consent that had been active ended (withdrawn or expired): the child's answers stop
+     * counting, the answers collected under consent are erased, and the erasure is confirmed once
+     * per event, also when nothing was held.
+     *
+     * @return whether this event was new
+     */
+    public boolean ended(String eventId, String consentId, String childId, Instant at) {
+        if (mongo.exists(Query.query(Criteria.where("_id").is(eventId)), Erasure.class)) {
+            return false;
+        }
+        mongo.upsert(Query.query(Criteria.where("_id").is(consentId)), new Update().set("childId", childId)
+                .set("endedAt", at).setOnInsert("permitsEvaluation", false), EvaluationConsent.class);
+        long erased = mongo.remove(Query.query(Criteria.where("childId").is(childId)), Response.class)
+                .getDeletedCount();
+        try {
+            mongo.insert(Erasure.confirmed(eventId, consentId, childId, (int) erased, clock.instant()));
+        } catch (DuplicateKeyException alreadyConfirmed) {
+            return false;
+        }
+        log.info("Consent {} ended: {} responses erased", consentId, erased);
+        return true;
+    }
+
+    /** Of the given children, those whose answers may count in statistics today. */
+    public Set<String> counting(Collection<String> childIds) {
+        if (childIds.isEmpty()) {
+            return Set.of();
+        }
+        LocalDate today = LocalDate.now(clock.withZone(DANISH));
+        return mongo.find(Query.query(Criteria.where("childId").in(childIds)), EvaluationConsent.class).stream()
+                .filter(consent -> consent.countsOn(today))
+                .map(EvaluationConsent::childId)
+                .collect(Collectors.toSet());
+    }
+}

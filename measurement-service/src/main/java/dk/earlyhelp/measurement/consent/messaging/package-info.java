@@ -1,0 +1,2 @@
+/** The adapter from {@code consent.events}. */
+package dk.earlyhelp.measurement.consent.messaging;
