@@ -33,6 +33,14 @@ import dk.earlyhelp.platform.events.PendingEvent;
  * services obey, and its personal links live in it, so a link's use is one atomic write. When it
  * ends while active (withdrawal or expiry) it expects the receivers' erasure confirmations, which
  * are recorded in it without changing its version (they change nothing it permits).
+ * <p>
+ * Its status records what happened to it; what it permits is decided on the day asked, by the
+ * settings of {@link ConsentRules} as they are then and the child's age that day. ACTIVE means every
+ * grantor the rules required on the day the last one consented had consented; it does not change at
+ * a birthday. An active consent therefore pauses (permits nothing, {@link #ageRuleNote} says why)
+ * from the 15th birthday until the young person's own consent is recorded on it, and from the 18th
+ * until the young adult's is, without ending: a pause tells no service to erase anything, and the
+ * consent resumes with the missing consent. Only ending it (withdrawal, refusal, expiry) is announced.
  */
 @Document("consents")
 @CompoundIndex(name = "invitation_token", def = "{'invitations.tokenHash': 1}")
@@ -48,6 +56,8 @@ public class Consent {
     private Long version;
     @Indexed
     private String childId;
+    /** The child's birth date as staff know it from the referral (only the date); null when not given. */
+    private LocalDate childBirthDate;
     private String municipalityCode;
     private String referralId;
     private List<String> grantees;
@@ -84,11 +94,17 @@ public class Consent {
     protected Consent() {
     }
 
-    /** A new consent as a draft; throws {@link NotSpecific} unless it names grantees, purposes, categories and an end. */
-    public static Consent draft(String childId, String municipalityCode, String referralId, List<String> grantees,
-            String interventionCode, Set<Purpose> purposes, Set<DataCategory> categories, LocalDate validFrom,
-            LocalDate validUntil, int custodyHoldersRequired, boolean youngPersonRequired, String textVersion,
-            Instant now) {
+    /**
+     * A new consent as a draft; throws {@link NotSpecific} unless it names grantees, purposes, categories and an end.
+     *
+     * @param childBirthDate      null when staff do not know it; {@code youngPersonRequired} then stands in for
+     *                            the age rule
+     * @param youngPersonRequired whether the young person's own consent is needed, used only without a birth date
+     */
+    public static Consent draft(String childId, LocalDate childBirthDate, String municipalityCode, String referralId,
+            List<String> grantees, String interventionCode, Set<Purpose> purposes, Set<DataCategory> categories,
+            LocalDate validFrom, LocalDate validUntil, int custodyHoldersRequired, boolean youngPersonRequired,
+            String textVersion, Instant now) {
         if (grantees == null || grantees.isEmpty() || purposes == null || purposes.isEmpty() || categories == null
                 || categories.isEmpty() || validFrom == null || validUntil == null) {
             throw new NotSpecific("A consent names its grantees, at least one purpose, its data categories and an end date.");
@@ -99,6 +115,7 @@ public class Consent {
         Consent consent = new Consent();
         consent.id = UUID.randomUUID().toString();
         consent.childId = childId;
+        consent.childBirthDate = childBirthDate;
         consent.municipalityCode = municipalityCode;
         consent.referralId = referralId;
         consent.grantees = List.copyOf(grantees);
@@ -116,15 +133,27 @@ public class Consent {
     }
 
     /**
-     * Records one grantor; the consent becomes ACTIVE when the last required one has consented. A
-     * grantor may tick only what the consent names ({@link OutsideScope} otherwise). One whose ticks
-     * leave no purpose or no category, or leave out referral and delivery, which everything else
-     * rests on, has refused.
+     * Records one grantor; the consent becomes ACTIVE when every grantor the {@code rules} require
+     * that day has consented. A draft takes any grantor (but custody holders no longer once the
+     * child is an adult); an active one only the young person's own consent, not yet recorded,
+     * which it needs from the 15th birthday and which staff may collect before it, so sharing does
+     * not pause. A grantor may tick only what the consent names ({@link OutsideScope} otherwise).
+     * One whose ticks leave no purpose or no category that counts that day, or leave out referral
+     * and delivery, which everything else rests on, has refused.
+     *
+     * @param confirmers the services that must confirm erasure if the young person's refusal ends an active consent
      */
-    public void grant(Grantor grantor, Instant now) {
-        requireDraft("Only a draft consent takes more grantors");
-        if (dayOf(now).isAfter(validUntil)) {
+    public void grant(Grantor grantor, Instant now, ConsentRules rules, List<String> confirmers) {
+        LocalDate day = dayOf(now);
+        if (!awaitsYoungPerson(grantor.role())) {
+            requireDraft("Only a draft consent takes more grantors, and an active one only the young person's own");
+        }
+        if (day.isAfter(validUntil)) {
             throw new IllegalState("This consent's period ended on " + validUntil + ".");
+        }
+        if (grantor.role() == Grantor.Role.CUSTODY_HOLDER && ageRuleOn(day, rules) == AgeRule.YOUNG_ADULT) {
+            throw new IllegalState("From " + rules.adultAt() + " the young adult decides alone; the custody holders' "
+                    + "consent no longer counts.");
         }
         if (grantor.purposes() != null && !purposes.containsAll(grantor.purposes())) {
             throw new OutsideScope("purposes");
@@ -132,24 +161,32 @@ public class Consent {
         if (grantor.categories() != null && !categories.containsAll(grantor.categories())) {
             throw new OutsideScope("categories");
         }
-        Set<Purpose> narrowedPurposes = narrowed(effectivePurposes(), grantor.purposes());
-        if (narrowedPurposes.isEmpty() || narrowed(effectiveCategories(), grantor.categories()).isEmpty()
+        Set<Purpose> narrowedPurposes = narrowed(purposesOn(day, rules), grantor.purposes());
+        if (narrowedPurposes.isEmpty() || narrowed(categoriesOn(day, rules), grantor.categories()).isEmpty()
                 || purposes.contains(Purpose.REFERRAL_AND_DELIVERY)
                         && !narrowedPurposes.contains(Purpose.REFERRAL_AND_DELIVERY)) {
-            refuse(grantor.role(), now);
+            refuse(grantor.role(), now, confirmers);
             return;
         }
         grantors.add(grantor);
-        long custodyHolders = grantors.stream().filter(g -> g.role() == Grantor.Role.CUSTODY_HOLDER).count();
-        boolean youngPerson = grantors.stream().anyMatch(g -> g.role() == Grantor.Role.YOUNG_PERSON);
-        if (custodyHolders >= custodyHoldersRequired && (!youngPersonRequired || youngPerson)) {
+        if (status == ConsentStatus.DRAFT && requiredGrantorsOn(day, rules)) {
             status = ConsentStatus.ACTIVE;
             newEvents.add(event("consent.granted.v1", now, Map.of()));
         }
     }
 
-    /** A grantor said no before the consent became active: it ends here, and every service is told. */
-    public void refuse(Grantor.Role role, Instant now) {
+    /**
+     * A grantor said no before the consent became active: it ends here, and every service is told.
+     * The young person's no to an active consent that lacks their own consent ends it as a
+     * withdrawal (CONSENT.md rule 5): they are asked because from 15 it cannot permit without them.
+     *
+     * @param confirmers the services that must confirm erasure when that ends an active consent
+     */
+    public void refuse(Grantor.Role role, Instant now, List<String> confirmers) {
+        if (awaitsYoungPerson(role)) {
+            withdraw(now, confirmers);
+            return;
+        }
         requireDraft("Only a draft consent can be refused; an active one is withdrawn");
         status = ConsentStatus.WITHDRAWN;
         withdrawnAt = now;
@@ -228,30 +265,108 @@ public class Consent {
         erasureExpected = confirmers == null || confirmers.isEmpty() ? null : List.copyOf(confirmers);
     }
 
-    /** Whether this consent lets the NGO use the categories for the purpose on that day. */
-    public boolean permits(String ngoCode, Purpose purpose, Set<DataCategory> wanted, LocalDate day) {
-        return covers(ngoCode, purpose, day) && effectiveCategories().containsAll(wanted);
+    /**
+     * Whether this consent lets the NGO use the categories for the purpose on the use's day (CONSENT.md
+     * rules 1, 2, 3, 6, 9): it {@link #covers} them and every category counts that day.
+     */
+    public boolean permits(IntendedUse use, ConsentRules rules) {
+        return covers(use.ngoCode(), use.purpose(), use.day(), rules)
+                && categoriesOn(use.day(), rules).containsAll(use.categories());
     }
 
-    /** Whether this consent is in force for the NGO and the purpose on that day, for some categories. */
-    public boolean covers(String ngoCode, Purpose purpose, LocalDate day) {
-        return status == ConsentStatus.ACTIVE && grantees.contains(ngoCode) && effectivePurposes().contains(purpose)
-                && !day.isBefore(validFrom) && !day.isAfter(validUntil);
+    /**
+     * Whether this consent is in force for the NGO and the purpose on that day, for some categories:
+     * in force, naming the NGO, and the purpose counts that day (only itself: no purpose implies another).
+     */
+    public boolean covers(String ngoCode, Purpose purpose, LocalDate day, ConsentRules rules) {
+        return inForceOn(day, rules) && ngoCode != null && grantees.contains(ngoCode)
+                && purposesOn(day, rules).contains(purpose);
+    }
+
+    /**
+     * Whether it grants anything on that day: ACTIVE, the day within its period, and every grantor the
+     * rules require that day has consented (the setting may have changed, the child grown older).
+     */
+    public boolean inForceOn(LocalDate day, ConsentRules rules) {
+        return status == ConsentStatus.ACTIVE && !day.isBefore(validFrom) && !day.isAfter(validUntil)
+                && requiredGrantorsOn(day, rules);
+    }
+
+    /** Whose consent counts on that day, by the child's age then or, without a birth date, as staff recorded it. */
+    public AgeRule ageRuleOn(LocalDate day, ConsentRules rules) {
+        return rules.ageRule(childBirthDate, youngPersonRequired, day);
+    }
+
+    /**
+     * What the age rule still needs on that day before this draft or active consent permits
+     * anything; null when nothing (or it has ended).
+     */
+    public AgeRuleNote ageRuleNote(LocalDate day, ConsentRules rules) {
+        if (status != ConsentStatus.DRAFT && status != ConsentStatus.ACTIVE || hasGrantor(Grantor.Role.YOUNG_PERSON)) {
+            return null;
+        }
+        return switch (ageRuleOn(day, rules)) {
+            case WITH_YOUNG_PERSON -> AgeRuleNote.YOUNG_PERSON_CONSENT_NEEDED;
+            case YOUNG_ADULT -> AgeRuleNote.ADULT_CONSENT_NEEDED;
+            case CUSTODY_HOLDERS -> null;
+        };
+    }
+
+    /** The purposes that count on that day: those named that every grantor whose consent counts then ticked. */
+    public Set<Purpose> purposesOn(LocalDate day, ConsentRules rules) {
+        return effective(purposes, Purpose.class, Grantor::purposes, countingOn(day, rules));
+    }
+
+    /** The data categories that count on that day: those named that every grantor whose consent counts then ticked. */
+    public Set<DataCategory> categoriesOn(LocalDate day, ConsentRules rules) {
+        return effective(categories, DataCategory.class, Grantor::categories, countingOn(day, rules));
+    }
+
+    /** Rules 2 and 3 on that day: enough custody holders, and the young person where needed; an adult alone. */
+    private boolean requiredGrantorsOn(LocalDate day, ConsentRules rules) {
+        long custodyHolders = grantors.stream().filter(g -> g.role() == Grantor.Role.CUSTODY_HOLDER).count();
+        boolean enoughCustodyHolders = custodyHolders >= rules.custodyHoldersNeeded(custodyHoldersRequired);
+        return switch (ageRuleOn(day, rules)) {
+            case CUSTODY_HOLDERS -> enoughCustodyHolders;
+            case WITH_YOUNG_PERSON -> enoughCustodyHolders && hasGrantor(Grantor.Role.YOUNG_PERSON);
+            case YOUNG_ADULT -> hasGrantor(Grantor.Role.YOUNG_PERSON);
+        };
+    }
+
+    /** The grantors whose consent counts on that day: from adulthood the young adult's alone. */
+    private List<Grantor> countingOn(LocalDate day, ConsentRules rules) {
+        return ageRuleOn(day, rules) != AgeRule.YOUNG_ADULT ? grantors
+                : grantors.stream().filter(g -> g.role() == Grantor.Role.YOUNG_PERSON).toList();
+    }
+
+    private boolean hasGrantor(Grantor.Role role) {
+        return grantors.stream().anyMatch(g -> g.role() == role);
+    }
+
+    /** An active consent still takes the young person's own consent (or refusal), once. */
+    private boolean awaitsYoungPerson(Grantor.Role role) {
+        return status == ConsentStatus.ACTIVE && role == Grantor.Role.YOUNG_PERSON
+                && !hasGrantor(Grantor.Role.YOUNG_PERSON);
     }
 
     /** The purposes the consent names that every grantor ticked. */
     public Set<Purpose> effectivePurposes() {
-        return effective(purposes, Purpose.class, Grantor::purposes);
+        return effective(purposes, Purpose.class, Grantor::purposes, grantors);
     }
 
     /** The data categories the consent names that every grantor ticked. */
     public Set<DataCategory> effectiveCategories() {
-        return effective(categories, DataCategory.class, Grantor::categories);
+        return effective(categories, DataCategory.class, Grantor::categories, grantors);
     }
 
-    /** Adds a personal link that was mailed to a grantor; only a draft asks for more grantors. */
+    /**
+     * Adds a personal link that was mailed to a grantor; only a draft asks for more grantors, and an
+     * active one for the young person's own consent.
+     */
     public void invite(Invitation invitation) {
-        requireDraft("Only a draft consent can be sent to a grantor");
+        if (!awaitsYoungPerson(invitation.role())) {
+            requireDraft("Only a draft consent can be sent to a grantor, and an active one to the young person");
+        }
         invitations.add(invitation);
     }
 
@@ -321,10 +436,11 @@ public class Consent {
         }
     }
 
-    private <E extends Enum<E>> Set<E> effective(Set<E> named, Class<E> type, Function<Grantor, Set<E>> ticked) {
+    private static <E extends Enum<E>> Set<E> effective(Set<E> named, Class<E> type, Function<Grantor, Set<E>> ticked,
+            List<Grantor> counting) {
         Set<E> scope = EnumSet.noneOf(type);
         scope.addAll(named);
-        grantors.forEach(grantor -> {
+        counting.forEach(grantor -> {
             if (ticked.apply(grantor) != null) {
                 scope.retainAll(ticked.apply(grantor));
             }
@@ -392,9 +508,20 @@ public class Consent {
         return List.copyOf(newEvents);
     }
 
+    /**
+     * The same consent with these grantors and this status, as the store may give it back after
+     * days passed or the settings changed: for tests of the decision over every such state.
+     */
+    Consent inState(ConsentStatus newStatus, List<Grantor> newGrantors) {
+        status = newStatus;
+        grantors = new ArrayList<>(newGrantors);
+        return this;
+    }
+
     public String id() { return id; }
     public Long version() { return version; }
     public String childId() { return childId; }
+    public LocalDate childBirthDate() { return childBirthDate; }
     public String municipalityCode() { return municipalityCode; }
     public String referralId() { return referralId; }
     public List<String> grantees() { return grantees; }

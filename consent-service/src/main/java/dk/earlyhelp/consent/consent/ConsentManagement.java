@@ -2,7 +2,6 @@ package dk.earlyhelp.consent.consent;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -18,22 +17,27 @@ import dk.earlyhelp.platform.audit.AuditTrail;
 import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.Caller;
 
-/** Use cases of the consent ledger: record, grant, refuse, withdraw, list, and decide whether sharing is allowed. */
+/**
+ * Use cases of the consent ledger: record, grant, refuse, withdraw, list, and decide whether sharing
+ * is allowed. Every decision applies {@link ConsentRules} as set now, on today's Danish day.
+ */
 @Service
-@EnableConfigurationProperties(ErasureSettings.class)
+@EnableConfigurationProperties({ErasureSettings.class, ConsentRules.class})
 public class ConsentManagement {
 
     private final ConsentRepository consents;
     private final ConsentStore store;
     private final ErasureSettings erasure;
+    private final ConsentRules rules;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ConsentManagement(ConsentRepository consents, ConsentStore store, ErasureSettings erasure, AuditTrail audit,
-            Clock clock) {
+    ConsentManagement(ConsentRepository consents, ConsentStore store, ErasureSettings erasure, ConsentRules rules,
+            AuditTrail audit, Clock clock) {
         this.consents = consents;
         this.store = store;
         this.erasure = erasure;
+        this.rules = rules;
         this.audit = audit;
         this.clock = clock;
     }
@@ -41,8 +45,12 @@ public class ConsentManagement {
     /** Records a consent for a child of the caller's municipality, as a draft until its grantors have consented. */
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
     public Consent record(Caller caller, NewConsent request) {
+        if (request.childBirthDate() != null && request.childBirthDate().isAfter(today())) {
+            throw ProblemException.invalidField("childBirthDate", "must not be in the future");
+        }
         try {
-            Consent consent = store.insert(Consent.draft(request.childId(), caller.organisation(), request.referralId(),
+            Consent consent = store.insert(Consent.draft(request.childId(), request.childBirthDate(),
+                    caller.organisation(), request.referralId(),
                     request.grantees(), request.interventionCode(), request.purposes(), request.categories(),
                     request.validFrom(), request.validUntil(), request.custodyHoldersRequired(),
                     request.youngPersonRequired(), request.textVersion(), clock.instant()));
@@ -54,18 +62,24 @@ public class ConsentManagement {
         }
     }
 
-    /** Staff record one grantor's consent as given to them, with what the grantor ticked (null: all it names). */
+    /**
+     * Staff record one grantor's consent as given to them, with what the grantor ticked (null: all it
+     * names); on an active consent, the young person's own.
+     */
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
     public Consent grant(Caller caller, String id, Grantor.Role role, Grantor.Method method, Set<Purpose> purposes,
             Set<DataCategory> categories) {
         return change(caller, id, consent -> consent.grant(new Grantor(role, method, clock.instant(), caller.subject(),
-                purposes, categories), clock.instant()));
+                purposes, categories), clock.instant(), rules, erasure.confirmers()));
     }
 
-    /** Staff record that a grantor refused a draft consent; every service is told. */
+    /**
+     * Staff record that a grantor refused a draft consent (or the young person an active one that
+     * lacks their own consent, which ends it as a withdrawal); every service is told.
+     */
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
     public Consent refuse(Caller caller, String id, Grantor.Role role) {
-        return change(caller, id, consent -> consent.refuse(role, clock.instant()));
+        return change(caller, id, consent -> consent.refuse(role, clock.instant(), erasure.confirmers()));
     }
 
     /** Staff record a withdrawal a grantor made to them; it takes effect at once. */
@@ -93,28 +107,31 @@ public class ConsentManagement {
     /**
      * May this NGO use these kinds of information about the child for this purpose today? Default
      * deny: only an ACTIVE consent naming the NGO, the purpose and every category (as every grantor
-     * ticked them), within its period, permits. The categories that some such consent covers are
-     * named, so a caller can leave out only the fields outside them. An NGO asks for itself; a
-     * municipality for its own children's consents. Days are Danish days, as for expiry.
+     * whose consent counts today ticked them), within its period, with every grantor the rules
+     * require today, permits ({@link Decision#of}). An NGO asks for itself; a municipality for its
+     * own children's consents. Days are Danish days, as for expiry.
      */
     public Decision decide(Caller caller, String childId, String ngoCode, Purpose purpose, Set<DataCategory> categories) {
         String asking = caller.hasRole("NGO_COORDINATOR") || caller.hasRole("VOLUNTEER") ? caller.organisation() : ngoCode;
-        LocalDate today = Consent.dayOf(clock.instant());
-        List<Consent> inForce = consents.findByChildId(childId).stream()
+        List<Consent> asked = consents.findByChildId(childId).stream()
                 .filter(consent -> !caller.hasRole("MUNICIPAL_STAFF") || consent.municipalityCode().equals(caller.organisation()))
-                .filter(consent -> consent.covers(asking, purpose, today))
                 .toList();
-        Set<DataCategory> permitted = EnumSet.noneOf(DataCategory.class);
-        inForce.forEach(consent -> permitted.addAll(consent.effectiveCategories()));
-        permitted.retainAll(categories);
-        Decision decision = inForce.stream()
-                .filter(consent -> consent.permits(asking, purpose, categories, today))
-                .findFirst()
-                .map(consent -> new Decision(true, consent.id(), consent.version(), permitted))
-                .orElse(new Decision(false, null, null, permitted));
+        Decision decision = Decision.of(asked, new IntendedUse(asking, purpose, categories, today()), rules);
         audit.record(caller, decision.permitted() ? AuditRecord.Action.READ : AuditRecord.Action.DENIED,
                 "consent-decision:" + purpose, decision.consentId(), childId);
         return decision;
+    }
+
+    /** Where the consent stands today under the rules, for staff: in force or not, and what the age rule still needs. */
+    public Standing standing(Consent consent) {
+        LocalDate today = today();
+        return new Standing(consent.inForceOn(today, rules), consent.ageRuleNote(today, rules));
+    }
+
+    /** The rules the decisions apply, as set now, for administrators to check. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ConsentRules rules() {
+        return rules;
     }
 
     /** A consent of the caller's municipality; another's answers like a missing one, and the attempt is audited. */
@@ -144,19 +161,26 @@ public class ConsentManagement {
         return consent;
     }
 
-    /**
-     * Permit or deny, and under which consent version.
-     *
-     * @param permittedCategories the requested categories that some consent in force for the NGO and purpose covers
-     */
-    public record Decision(boolean permitted, String consentId, Long consentVersion,
-                           Set<DataCategory> permittedCategories) {
+    private LocalDate today() {
+        return Consent.dayOf(clock.instant());
     }
 
-    /** What the professional records from the consent form. */
-    public record NewConsent(String childId, String referralId, List<String> grantees, String interventionCode,
-                             Set<Purpose> purposes, Set<DataCategory> categories, LocalDate validFrom,
-                             LocalDate validUntil, int custodyHoldersRequired, boolean youngPersonRequired,
-                             String textVersion) {
+    /**
+     * @param inForce     it grants something today (see {@link Consent#inForceOn})
+     * @param ageRuleNote whose consent the age rule still needs today; null when none
+     */
+    public record Standing(boolean inForce, AgeRuleNote ageRuleNote) {
+    }
+
+    /**
+     * What the professional records from the consent form.
+     *
+     * @param childBirthDate      optional, known from the referral; decides the age rule
+     * @param youngPersonRequired stands in for the age rule while the birth date is unknown
+     */
+    public record NewConsent(String childId, LocalDate childBirthDate, String referralId, List<String> grantees,
+                             String interventionCode, Set<Purpose> purposes, Set<DataCategory> categories,
+                             LocalDate validFrom, LocalDate validUntil, int custodyHoldersRequired,
+                             boolean youngPersonRequired, String textVersion) {
     }
 }

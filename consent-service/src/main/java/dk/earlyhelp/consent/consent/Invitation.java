@@ -72,7 +72,8 @@ public record Invitation(String id, Grantor.Role role, Kind kind, String languag
         if (email == null || usedAt != null || !now.isBefore(expiresAt)) {
             return false;
         }
-        return kind == Kind.GIVE ? status == ConsentStatus.DRAFT
+        return kind == Kind.GIVE
+                ? status == ConsentStatus.DRAFT || status == ConsentStatus.ACTIVE && role == Grantor.Role.YOUNG_PERSON
                 : sentAt == null && mailAttempts < MAX_MAIL_ATTEMPTS
                         && (status == ConsentStatus.DRAFT || status == ConsentStatus.ACTIVE);
     }

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
 
 import dk.earlyhelp.consent.consent.Consent;
 import dk.earlyhelp.consent.consent.ConsentManagement;
+import dk.earlyhelp.consent.consent.ConsentRules;
+import dk.earlyhelp.consent.consent.ConsentStatus;
 import dk.earlyhelp.consent.consent.ConsentStore;
 import dk.earlyhelp.consent.consent.DataCategory;
 import dk.earlyhelp.consent.consent.ErasureSettings;
@@ -51,24 +53,27 @@ public class PersonalLinks {
     private final ObjectProvider<LinkMailer> mailer;
     private final LinkSettings settings;
     private final ErasureSettings erasure;
+    private final ConsentRules rules;
     private final AuditTrail audit;
     private final Clock clock;
 
     PersonalLinks(ConsentManagement consents, ConsentStore store, GranteeNames names, ObjectProvider<LinkMailer> mailer,
-            LinkSettings settings, ErasureSettings erasure, AuditTrail audit, Clock clock) {
+            LinkSettings settings, ErasureSettings erasure, ConsentRules rules, AuditTrail audit, Clock clock) {
         this.consents = consents;
         this.store = store;
         this.names = names;
         this.mailer = mailer;
         this.settings = settings;
         this.erasure = erasure;
+        this.rules = rules;
         this.audit = audit;
         this.clock = clock;
     }
 
     /**
-     * Mails a grantor a link to give or refuse a draft consent of the caller's municipality. Without
-     * a mail server, or when the mail cannot go, nothing is stored.
+     * Mails a grantor a link to give or refuse a draft consent of the caller's municipality (or the
+     * young person one to an active consent without their own consent yet). Without a mail server,
+     * or when the mail cannot go, nothing is stored.
      */
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
     public Invitation invite(Caller caller, String consentId, Grantor.Role role, String email, String language) {
@@ -117,6 +122,7 @@ public class PersonalLinks {
     /**
      * The holder of a link to give answers: gives with what they ticked (a subset of what the consent
      * names; both lists are required), or refuses. Giving mails a receipt with a link to withdraw.
+     * The young person's refusal of an active consent ends it as a withdrawal.
      */
     public PersonalLink answer(String token, boolean give, Set<Purpose> purposes, Set<DataCategory> categories) {
         if (give && purposes == null) {
@@ -129,11 +135,11 @@ public class PersonalLinks {
             Instant now = clock.instant();
             if (give) {
                 consent.grant(new Grantor(link.role(), Grantor.Method.DIGITAL, now, "personal-link", purposes,
-                        categories), now);
+                        categories), now, rules, erasure.confirmers());
             } else {
-                consent.refuse(link.role(), now);
+                consent.refuse(link.role(), now, erasure.confirmers());
             }
-            boolean given = !consent.refused();
+            boolean given = consent.status() == ConsentStatus.DRAFT || consent.status() == ConsentStatus.ACTIVE;
             consent.closeInvitation(link.id(), given ? Invitation.Outcome.GIVEN : Invitation.Outcome.REFUSED, now);
             if (!given || mailer.getIfAvailable() == null) {
                 return null;

@@ -25,19 +25,20 @@ class ConsentTests {
     static final LocalDate TODAY = LocalDate.parse("2026-11-25");
     static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> CONFIRMERS = List.of("ngo-service");
+    static final ConsentRules RULES = ConsentRules.DEFAULTS;
 
     @Test
     void theEffectiveScopeIsWhatEveryGrantorTicked() throws Exception {
         Consent consent = draft(2);
-        consent.grant(grantor(null, Set.of(DataCategory.CONTACT, DataCategory.CONCERNS)), NOW);
-        consent.grant(grantor(Set.of(Purpose.REFERRAL_AND_DELIVERY), null), NOW);
+        consent.grant(grantor(null, Set.of(DataCategory.CONTACT, DataCategory.CONCERNS)), NOW, RULES, CONFIRMERS);
+        consent.grant(grantor(Set.of(Purpose.REFERRAL_AND_DELIVERY), null), NOW, RULES, CONFIRMERS);
 
         assertThat(consent.status()).isEqualTo(ConsentStatus.ACTIVE);
         assertThat(consent.effectivePurposes()).containsExactly(Purpose.REFERRAL_AND_DELIVERY);
         assertThat(consent.effectiveCategories()).containsExactly(DataCategory.CONTACT, DataCategory.CONCERNS);
-        assertThat(consent.permits("URK_AAR", Purpose.REFERRAL_AND_DELIVERY, Set.of(DataCategory.CONTACT), TODAY)).isTrue();
-        assertThat(consent.permits("URK_AAR", Purpose.REFERRAL_AND_DELIVERY, Set.of(DataCategory.CHILD_VIEW), TODAY)).isFalse();
-        assertThat(consent.covers("URK_AAR", Purpose.PROGRESS_TO_REFERRER, TODAY)).isFalse();
+        assertThat(consent.permits(use(Purpose.REFERRAL_AND_DELIVERY, DataCategory.CONTACT), RULES)).isTrue();
+        assertThat(consent.permits(use(Purpose.REFERRAL_AND_DELIVERY, DataCategory.CHILD_VIEW), RULES)).isFalse();
+        assertThat(consent.covers("URK_AAR", Purpose.PROGRESS_TO_REFERRER, TODAY, RULES)).isFalse();
         PendingEvent granted = consent.newEvents().get(0);
         assertThat(granted.data()).containsEntry("categories", List.of("CONCERNS", "CONTACT"))
                 .containsEntry("purposes", List.of("REFERRAL_AND_DELIVERY"));
@@ -47,10 +48,10 @@ class ConsentTests {
     @Test
     void ticksThatLeaveNothingOrLeaveOutTheReferralAreARefusal() throws Exception {
         Consent narrowed = draft(2);
-        narrowed.grant(grantor(null, Set.of(DataCategory.CONTACT)), NOW);
-        narrowed.grant(grantor(null, Set.of(DataCategory.CONCERNS)), NOW);
+        narrowed.grant(grantor(null, Set.of(DataCategory.CONTACT)), NOW, RULES, CONFIRMERS);
+        narrowed.grant(grantor(null, Set.of(DataCategory.CONCERNS)), NOW, RULES, CONFIRMERS);
         Consent withoutReferral = draft(1);
-        withoutReferral.grant(grantor(Set.of(Purpose.PROGRESS_TO_REFERRER), null), NOW);
+        withoutReferral.grant(grantor(Set.of(Purpose.PROGRESS_TO_REFERRER), null), NOW, RULES, CONFIRMERS);
 
         for (Consent consent : List.of(narrowed, withoutReferral)) {
             assertThat(consent.status()).isEqualTo(ConsentStatus.WITHDRAWN);
@@ -67,9 +68,9 @@ class ConsentTests {
     void aGrantorTicksOnlyWhatTheConsentNames() {
         Consent consent = draft(1);
 
-        assertThatThrownBy(() -> consent.grant(grantor(null, Set.of(DataCategory.CPR)), NOW))
+        assertThatThrownBy(() -> consent.grant(grantor(null, Set.of(DataCategory.CPR)), NOW, RULES, CONFIRMERS))
                 .isInstanceOfSatisfying(Consent.OutsideScope.class, e -> assertThat(e.field()).isEqualTo("categories"));
-        assertThatThrownBy(() -> consent.grant(grantor(Set.of(Purpose.RESEARCH), null), NOW))
+        assertThatThrownBy(() -> consent.grant(grantor(Set.of(Purpose.RESEARCH), null), NOW, RULES, CONFIRMERS))
                 .isInstanceOfSatisfying(Consent.OutsideScope.class, e -> assertThat(e.field()).isEqualTo("purposes"));
         assertThat(consent.status()).isEqualTo(ConsentStatus.DRAFT);
     }
@@ -79,7 +80,7 @@ class ConsentTests {
         Consent draft = draft(2);
         draft.withdraw(NOW, CONFIRMERS);
         Consent active = draft(1);
-        active.grant(grantor(null, null), NOW);
+        active.grant(grantor(null, null), NOW, RULES, CONFIRMERS);
         active.withdraw(NOW, CONFIRMERS);
 
         assertThat(draft.newEvents()).singleElement().satisfies(event ->
@@ -88,13 +89,14 @@ class ConsentTests {
                 .containsExactly("consent.granted.v1", "consent.withdrawn.v1");
         assertThat(active.newEvents().get(1).data()).containsEntry("wasActive", true);
         assertMatchesContract(active.newEvents().get(1));
-        assertThatThrownBy(() -> active.refuse(Grantor.Role.CUSTODY_HOLDER, NOW)).isInstanceOf(Consent.IllegalState.class);
+        assertThatThrownBy(() -> active.refuse(Grantor.Role.CUSTODY_HOLDER, NOW, CONFIRMERS))
+                .isInstanceOf(Consent.IllegalState.class);
     }
 
     @Test
     void anActiveConsentExpiresLikeAWithdrawalOnceItsLastDanishDayHasPassed() throws Exception {
         Consent consent = draft(1);
-        consent.grant(grantor(null, null), NOW);
+        consent.grant(grantor(null, null), NOW, RULES, CONFIRMERS);
         Instant lastMinuteInCopenhagen = Instant.parse("2027-05-25T21:59:59Z");
         Instant midnightInCopenhagen = Instant.parse("2027-05-25T22:00:00Z");
 
@@ -104,13 +106,13 @@ class ConsentTests {
 
         assertThat(consent.status()).isEqualTo(ConsentStatus.EXPIRED);
         assertThat(consent.endedAt()).isEqualTo(midnightInCopenhagen);
-        assertThat(consent.covers("URK_AAR", Purpose.REFERRAL_AND_DELIVERY, TODAY)).isFalse();
+        assertThat(consent.covers("URK_AAR", Purpose.REFERRAL_AND_DELIVERY, TODAY, RULES)).isFalse();
         PendingEvent expired = consent.newEvents().get(1);
         assertThat(expired.type()).isEqualTo("consent.expired.v1");
         assertThat(expired.key()).isEqualTo(consent.childId());
         assertThat(expired.data()).containsEntry("wasActive", true).containsEntry("refused", false);
         Consent withdrawn = draft(1);
-        withdrawn.grant(grantor(null, null), NOW);
+        withdrawn.grant(grantor(null, null), NOW, RULES, CONFIRMERS);
         withdrawn.withdraw(NOW, CONFIRMERS);
         assertThat(expired.data().keySet()).as("the same data as a withdrawal")
                 .isEqualTo(withdrawn.newEvents().get(1).data().keySet());
@@ -124,11 +126,11 @@ class ConsentTests {
     @Test
     void onlyAConsentThatEndedWhileActiveExpectsErasureConfirmationsAndTheyAreDueAfterTheDeadline() {
         Consent refused = draft(2);
-        refused.refuse(Grantor.Role.CUSTODY_HOLDER, NOW);
+        refused.refuse(Grantor.Role.CUSTODY_HOLDER, NOW, CONFIRMERS);
         Consent withdrawnDraft = draft(2);
         withdrawnDraft.withdraw(NOW, CONFIRMERS);
         Consent withdrawn = draft(1);
-        withdrawn.grant(grantor(null, null), NOW);
+        withdrawn.grant(grantor(null, null), NOW, RULES, CONFIRMERS);
         withdrawn.withdraw(NOW, List.of("ngo-service", "measurement-service"));
 
         assertThat(refused.expectedConfirmations()).isEmpty();
@@ -144,7 +146,8 @@ class ConsentTests {
     void aDraftWhosePeriodHasEndedTakesNoMoreGrantors() {
         Consent consent = draft(1);
 
-        assertThatThrownBy(() -> consent.grant(grantor(null, null), Instant.parse("2027-05-26T08:00:00Z")))
+        assertThatThrownBy(() -> consent.grant(grantor(null, null), Instant.parse("2027-05-26T08:00:00Z"), RULES,
+                CONFIRMERS))
                 .isInstanceOf(Consent.IllegalState.class);
         assertThat(consent.status()).isEqualTo(ConsentStatus.DRAFT);
     }
@@ -158,7 +161,7 @@ class ConsentTests {
         assertThat(link.maskedEmail()).isEqualTo("m***@example.org");
         assertThat(consent.invitationWithTokenHash("hash-1")).contains(link);
 
-        consent.grant(grantor(null, null), NOW);
+        consent.grant(grantor(null, null), NOW, RULES, CONFIRMERS);
         consent.closeInvitation(link.id(), Invitation.Outcome.GIVEN, NOW);
         Invitation withdrawal = consent.offerWithdrawal(link.id(), "hash-2", NOW);
         consent.forgetUnneededEmails(NOW);
@@ -205,10 +208,14 @@ class ConsentTests {
     }
 
     private static Consent draft(int custodyHolders) {
-        return Consent.draft(UUID.randomUUID().toString(), "0751", UUID.randomUUID().toString(), List.of("URK_AAR"),
+        return Consent.draft(UUID.randomUUID().toString(), null, "0751", UUID.randomUUID().toString(), List.of("URK_AAR"),
                 "POWERKIDS", EnumSet.of(Purpose.REFERRAL_AND_DELIVERY, Purpose.PROGRESS_TO_REFERRER),
                 EnumSet.of(DataCategory.CONTACT, DataCategory.CONCERNS, DataCategory.CHILD_VIEW), TODAY,
                 TODAY.plusMonths(6), custodyHolders, false, "da-2026-1", NOW);
+    }
+
+    private static IntendedUse use(Purpose purpose, DataCategory category) {
+        return new IntendedUse("URK_AAR", purpose, Set.of(category), TODAY);
     }
 
     private static Grantor grantor(Set<Purpose> purposes, Set<DataCategory> categories) {

@@ -86,37 +86,48 @@ class ErasureIntegrationTests {
         clock.reset();
     }
 
+    static final String MEASUREMENT_CONFIRMED = "measurement.erasure-confirmed.v1";
+
     @Test
-    void aWithdrawalConfirmedByNgoServiceShowsTheConfirmationOnceAndNothingMissing() throws Exception {
+    void aWithdrawalConfirmedByEveryReceiverShowsEachConfirmationOnceAndNothingMissing() throws Exception {
         String child = UUID.randomUUID().toString();
         String id = withdrawnWhileActive(child);
         String other = withdrawnWhileActive(child);
         assertThat(ConsentFixtures.get(api, id).get("missingConfirmations")).extracting(JsonNode::asText)
-                .containsExactly("ngo-service");
+                .containsExactly("ngo-service", "measurement-service");
         String eventId = UUID.randomUUID().toString();
 
         EventProbe.publishEvent("ngo.events", CONFIRMED, eventId, child, confirmation(id, child, 4));
 
         JsonNode confirmed = await().atMost(Duration.ofSeconds(30)).until(() -> ConsentFixtures.get(api, id),
-                consent -> consent.get("missingConfirmations").isEmpty());
+                consent -> consent.get("missingConfirmations").size() == 1);
+        assertThat(confirmed.get("missingConfirmations")).extracting(JsonNode::asText)
+                .containsExactly("measurement-service");
         assertThat(confirmed.get("confirmations")).singleElement().satisfies(confirmation -> {
             assertThat(confirmation.get("service").asText()).isEqualTo("ngo-service");
             assertThat(confirmation.get("itemsErased").asInt()).isEqualTo(4);
             assertThat(confirmation.get("at").asText()).isNotBlank();
         });
+        EventProbe.publishEvent("measurement.events", MEASUREMENT_CONFIRMED, UUID.randomUUID().toString(), child,
+                measurementConfirmation(id, child, 2));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ConsentFixtures.get(api, id),
+                consent -> consent.get("missingConfirmations").isEmpty());
 
-        // Redelivered, then another consent's confirmation behind it on the same key (so the same partition).
+        // Redelivered, then another consent's confirmations behind it on the same key (so the same partition).
         EventProbe.publishEvent("ngo.events", CONFIRMED, eventId, child, confirmation(id, child, 4));
         EventProbe.publishEvent("ngo.events", CONFIRMED, UUID.randomUUID().toString(), child, example(other, child));
+        EventProbe.publishEvent("measurement.events", MEASUREMENT_CONFIRMED, UUID.randomUUID().toString(), child,
+                measurementConfirmation(other, child, 0));
         await().atMost(Duration.ofSeconds(30)).until(() -> ConsentFixtures.get(api, other),
                 consent -> consent.get("missingConfirmations").isEmpty());
-        assertThat(ConsentFixtures.get(api, id).get("confirmations")).as("recorded once").hasSize(1);
+        assertThat(ConsentFixtures.get(api, id).get("confirmations")).as("recorded once").hasSize(2);
 
         JsonNode complete = erasure(api.get("/api/consents/erasures?missing=false", ADMIN), id);
         assertThat(complete.get("missing")).isEmpty();
         assertThat(complete.get("overdue").asBoolean()).isFalse();
-        assertThat(complete.get("expected")).extracting(JsonNode::asText).containsExactly("ngo-service");
-        assertThat(complete.get("confirmations")).hasSize(1);
+        assertThat(complete.get("expected")).extracting(JsonNode::asText)
+                .containsExactly("ngo-service", "measurement-service");
+        assertThat(complete.get("confirmations")).hasSize(2);
         assertThat(ids(Api.body(api.get("/api/consents/erasures?missing=true", ADMIN), 200))).doesNotContain(id);
         assertThat(audit.about(child)).filteredOn(record -> record.actor().equals("service:ngo-service"))
                 .extracting(AuditRecord::resourceId).containsExactlyInAnyOrder(id, other);
@@ -139,9 +150,11 @@ class ErasureIntegrationTests {
         assertThat(late.get("municipalityCode").asText()).isEqualTo("0751");
         assertThat(late.get("status").asText()).isEqualTo("WITHDRAWN");
         assertThat(Instant.parse(late.get("endedAt").asText())).isBefore(clock.instant().minus(Duration.ofHours(24)));
-        assertThat(late.get("expected")).extracting(JsonNode::asText).containsExactly("ngo-service");
+        assertThat(late.get("expected")).extracting(JsonNode::asText)
+                .containsExactly("ngo-service", "measurement-service");
         assertThat(late.get("confirmations")).isEmpty();
-        assertThat(late.get("missing")).extracting(JsonNode::asText).containsExactly("ngo-service");
+        assertThat(late.get("missing")).extracting(JsonNode::asText)
+                .containsExactly("ngo-service", "measurement-service");
         assertThat(late.get("overdue").asBoolean()).isTrue();
         JsonNode all = Api.body(api.get("/api/consents/erasures", ADMIN), 200);
         long overdue = StreamSupport.stream(all.spliterator(), false).filter(e -> e.get("overdue").asBoolean()).count();
@@ -155,6 +168,8 @@ class ErasureIntegrationTests {
 
         EventProbe.publishEvent("ngo.events", CONFIRMED, UUID.randomUUID().toString(), child,
                 confirmation(id, child, 2));
+        EventProbe.publishEvent("measurement.events", MEASUREMENT_CONFIRMED, UUID.randomUUID().toString(), child,
+                measurementConfirmation(id, child, 0));
         await().atMost(Duration.ofSeconds(30)).until(() -> ConsentFixtures.get(api, id),
                 consent -> consent.get("missingConfirmations").isEmpty());
         erasures.checkDeadlines();
@@ -193,6 +208,16 @@ class ErasureIntegrationTests {
         if (Files.exists(Contracts.folder("ngo-service").resolve(CONFIRMED + ".schema.json"))) {
             Contracts.assertMatchesSchema("ngo-service", CONFIRMED, data);
         }
+        return data;
+    }
+
+    /** measurement-service's confirmation, checked against its contract. */
+    private String measurementConfirmation(String consentId, String child, int itemsErased) {
+        String data = """
+                {"consentId": "%s", "childId": "%s", "service": "measurement-service", "itemsErased": %d,
+                 "occurredAt": "%s"}
+                """.formatted(consentId, child, itemsErased, clock.instant());
+        Contracts.assertMatchesSchema("measurement-service", MEASUREMENT_CONFIRMED, data);
         return data;
     }
 

@@ -102,7 +102,8 @@ class ConsentExpiryIntegrationTests {
         JsonNode expired = ConsentFixtures.get(api, id);
         assertThat(expired.get("status").asText()).isEqualTo("EXPIRED");
         assertThat(expired.get("endedAt").asText()).isNotBlank();
-        assertThat(expired.get("missingConfirmations")).extracting(JsonNode::asText).containsExactly("ngo-service");
+        assertThat(expired.get("missingConfirmations")).extracting(JsonNode::asText)
+                .containsExactly("ngo-service", "measurement-service");
         assertThat(ConsentFixtures.permitted(api, child)).isFalse();
         ConsumerRecord<byte[], byte[]> event = consentEvents.await(record -> child.equals(new String(record.key()))
                 && "consent.expired.v1".equals(EventProbe.header(record, CloudEventHeaders.TYPE)));

@@ -35,6 +35,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dk.earlyhelp.consent.MovableClock;
+import dk.earlyhelp.consent.consent.Consent;
 import dk.earlyhelp.platform.audit.AuditRecord;
 import dk.earlyhelp.platform.audit.AuditTrail;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
@@ -258,6 +259,38 @@ class PersonalLinkIntegrationTests {
         assertThat(answered.get("role").asText()).isEqualTo("YOUNG_PERSON");
         assertThat(answered.at("/consent/status").asText()).isEqualTo("WITHDRAWN");
         assertThat(event(child, "consent.withdrawn.v1").get("refused").asBoolean()).isTrue();
+    }
+
+    @Test
+    void fromThe15thBirthdayTheYoungPersonGivesTheirOwnConsentToTheActiveConsentThroughALink() throws Exception {
+        String child = UUID.randomUUID().toString();
+        LocalDate fifteenth = Consent.dayOf(clock.instant()).plusDays(2);
+        String id = Api.body(api.post("/api/consents", CASEWORKER, consent(child, UUID.randomUUID().toString(),
+                "POWERKIDS").replace("{", "{\"childBirthDate\": \"" + fifteenth.minusYears(15)
+                + "\", \"custodyHoldersRequired\": 1, ")), 201).get("id").asText();
+        Api.body(api.post("/api/consents/" + id + "/grantors", CASEWORKER,
+                "{\"role\": \"CUSTODY_HOLDER\", \"method\": \"SIGNED_PAPER\"}"), 200);
+        assertThat(decide(child, "CONTACT").get("permitted").asBoolean()).as("at 14").isTrue();
+
+        clock.advance(Duration.between(clock.instant(), fifteenth.atStartOfDay(Consent.ZONE).toInstant()));
+        assertThat(decide(child, "CONTACT").get("permitted").asBoolean()).as("at 15, without their consent").isFalse();
+        String youngPerson = "ung-" + UUID.randomUUID() + "@example.org";
+        Api.body(api.post("/api/consents/" + id + "/invitations", CASEWORKER, invite("YOUNG_PERSON", youngPerson, null)),
+                201);
+        String token = tokenIn(mailsTo(youngPerson, 1).get(0));
+
+        JsonNode given = Api.body(api.post("/api/consent-links/" + token, null, answer("GIVE",
+                "\"REFERRAL_AND_DELIVERY\"", "\"CONTACT\", \"CONCERNS\"")), 200);
+
+        assertThat(given.get("outcome").asText()).isEqualTo("GIVEN");
+        assertThat(given.at("/consent/status").asText()).isEqualTo("ACTIVE");
+        assertThat(decide(child, "CONTACT,CONCERNS").get("permitted").asBoolean()).isTrue();
+        assertThat(decide(child, "CHILD_VIEW").get("permitted").asBoolean()).as("the young person left it out").isFalse();
+        JsonNode staffView = Api.body(api.get("/api/consents/" + id, CASEWORKER), 200);
+        assertThat(staffView.get("ageRuleNote").isNull()).isTrue();
+        assertThat(staffView.get("grantors")).extracting(g -> g.get("role").asText())
+                .containsExactly("CUSTODY_HOLDER", "YOUNG_PERSON");
+        assertThat(tokenIn(mailsTo(youngPerson, 2).get(1))).as("a receipt with a link to withdraw").isNotEqualTo(token);
     }
 
     @Test

@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dk.earlyhelp.consent.consent.Consent;
 import dk.earlyhelp.consent.consent.ConsentManagement;
+import dk.earlyhelp.consent.consent.ConsentRules;
 import dk.earlyhelp.consent.consent.DataCategory;
+import dk.earlyhelp.consent.consent.Decision;
 import dk.earlyhelp.consent.consent.Grantor;
 import dk.earlyhelp.consent.consent.Purpose;
 import dk.earlyhelp.platform.security.CurrentCaller;
@@ -41,45 +43,59 @@ class ConsentController {
     @PostMapping
     ResponseEntity<ConsentResponse> record(@Valid @RequestBody RecordConsentRequest request) {
         Consent consent = consents.record(CurrentCaller.get(), request.toNewConsent());
-        return ResponseEntity.created(URI.create("/api/consents/" + consent.id())).body(ConsentResponse.of(consent));
+        return ResponseEntity.created(URI.create("/api/consents/" + consent.id())).body(response(consent));
     }
 
     /** The child's consents in the caller's municipality, newest first. */
     @GetMapping(params = "childId")
     List<ConsentResponse> ofChild(@RequestParam String childId) {
-        return consents.ofChild(CurrentCaller.get(), childId).stream().map(ConsentResponse::of).toList();
+        return consents.ofChild(CurrentCaller.get(), childId).stream().map(this::response).toList();
     }
 
+    /** A grantor's consent; on an active consent, the young person's own (from 15 it is needed). */
     @PostMapping("/{id}/grantors")
     ConsentResponse grant(@PathVariable String id, @Valid @RequestBody GrantRequest request) {
-        return ConsentResponse.of(consents.grant(CurrentCaller.get(), id, request.role(), request.method(),
+        return response(consents.grant(CurrentCaller.get(), id, request.role(), request.method(),
                 request.purposes(), request.categories()));
     }
 
-    /** A grantor told staff they refuse a consent that was not yet active. */
+    /** A grantor told staff they refuse a consent that was not yet active (or, the young person, one without theirs). */
     @PostMapping("/{id}/refusals")
     ConsentResponse refuse(@PathVariable String id, @Valid @RequestBody RefusalRequest request) {
-        return ConsentResponse.of(consents.refuse(CurrentCaller.get(), id, request.role()));
+        return response(consents.refuse(CurrentCaller.get(), id, request.role()));
     }
 
     @PostMapping("/{id}/withdraw")
     ConsentResponse withdraw(@PathVariable String id) {
-        return ConsentResponse.of(consents.withdraw(CurrentCaller.get(), id));
+        return response(consents.withdraw(CurrentCaller.get(), id));
     }
 
     @GetMapping("/{id}")
     ConsentResponse get(@PathVariable String id) {
-        return ConsentResponse.of(consents.get(CurrentCaller.get(), id));
+        return response(consents.get(CurrentCaller.get(), id));
+    }
+
+    /** The rules every decision applies, as set now (read-only: they are settings of the service). */
+    @GetMapping("/settings")
+    SettingsResponse settings() {
+        ConsentRules rules = consents.rules();
+        return new SettingsResponse(rules.allCustodyHolders(), rules.youngPersonFrom(), rules.adultAt());
     }
 
     /** Permit or deny one use of information about a child; every answer is audited. */
     @GetMapping("/decision")
-    ConsentManagement.Decision decide(@RequestParam String childId, @RequestParam(required = false) String ngo,
+    Decision decide(@RequestParam String childId, @RequestParam(required = false) String ngo,
             @RequestParam Purpose purpose, @RequestParam Set<DataCategory> categories) {
         return consents.decide(CurrentCaller.get(), childId, ngo, purpose, categories);
     }
 
-    /** A consent as the professional recorded it from the signed or spoken consent. */
+    /**
+     * A consent as the professional recorded it from the signed or spoken consent.
+     *
+     * @param youngPersonRequired whether the young person must consent too; stands in for the age rule only
+     *                            while {@code childBirthDate} is not given
+     * @param childBirthDate      the child's birth date from the referral; decides the age rule on every day asked
+     */
     record RecordConsentRequest(
             @NotBlank @Pattern(regexp = "[0-9a-f-]{36}", message = "must be the child's pseudonymous id") String childId,
             @Pattern(regexp = "[0-9a-f-]{36}", message = "must be a referral id") String referralId,
@@ -91,13 +107,18 @@ class ConsentController {
             LocalDate validUntil,
             @Min(1) @Max(2) Integer custodyHoldersRequired,
             Boolean youngPersonRequired,
-            @NotBlank @Size(max = 40) String textVersion) {
+            @NotBlank @Size(max = 40) String textVersion,
+            LocalDate childBirthDate) {
 
         ConsentManagement.NewConsent toNewConsent() {
-            return new ConsentManagement.NewConsent(childId, referralId, grantees, interventionCode, purposes,
+            return new ConsentManagement.NewConsent(childId, childBirthDate, referralId, grantees, interventionCode, purposes,
                     categories, validFrom, validUntil, custodyHoldersRequired == null ? 2 : custodyHoldersRequired,
                     youngPersonRequired != null && youngPersonRequired, textVersion);
         }
+    }
+
+    private ConsentResponse response(Consent consent) {
+        return ConsentResponse.of(consent, consents.standing(consent));
     }
 
     /** One grantor's consent, as it was given; without ticks, to everything the consent names. */
@@ -106,5 +127,13 @@ class ConsentController {
     }
 
     record RefusalRequest(@NotNull Grantor.Role role) {
+    }
+
+    /**
+     * {@code earlyhelp.consent.rules}, as the decisions apply them.
+     *
+     * @param youngPersonFrom null when the young person's co-consent is switched off
+     */
+    record SettingsResponse(boolean allCustodyHolders, Integer youngPersonFrom, int adultAt) {
     }
 }

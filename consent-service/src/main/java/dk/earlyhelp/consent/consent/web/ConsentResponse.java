@@ -6,20 +6,28 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import dk.earlyhelp.consent.consent.AgeRuleNote;
 import dk.earlyhelp.consent.consent.Consent;
+import dk.earlyhelp.consent.consent.ConsentManagement;
 import dk.earlyhelp.consent.consent.DataCategory;
 import dk.earlyhelp.consent.consent.Grantor;
 import dk.earlyhelp.consent.consent.Purpose;
 
 /**
  * A consent as staff see it: what it names, what every grantor ticked (effective scope), its
- * evidence, its personal links (addresses masked) and, once it ended while active, the receivers'
- * erasure confirmations and who has not confirmed yet.
+ * evidence, its personal links (addresses masked), where it stands today and, once it ended while
+ * active, the receivers' erasure confirmations and who has not confirmed yet.
  *
+ * @param childBirthDate       as staff recorded it; null when not given
+ * @param inForce              it grants something today: ACTIVE, within its period, every grantor the rules
+ *                             require today has consented
+ * @param ageRuleNote          whose consent the age rule still needs today ({@code YOUNG_PERSON_CONSENT_NEEDED},
+ *                             {@code ADULT_CONSENT_NEEDED}); null when none
  * @param endedAt              when it was withdrawn, refused or expired; null while it lasts
  * @param missingConfirmations services that must still confirm erasure; empty when none must
  */
-public record ConsentResponse(String id, String childId, String referralId, String status, boolean refused,
+public record ConsentResponse(String id, String childId, LocalDate childBirthDate, String referralId, String status,
+                              boolean inForce, AgeRuleNote ageRuleNote, boolean refused,
                               List<String> grantees, String interventionCode, Set<Purpose> purposes,
                               Set<DataCategory> categories, Set<Purpose> effectivePurposes,
                               Set<DataCategory> effectiveCategories, LocalDate validFrom, LocalDate validUntil,
@@ -28,9 +36,10 @@ public record ConsentResponse(String id, String childId, String referralId, Stri
                               Instant endedAt, List<ConfirmationResponse> confirmations,
                               List<String> missingConfirmations) {
 
-    public static ConsentResponse of(Consent consent) {
-        return new ConsentResponse(consent.id(), consent.childId(), consent.referralId(), consent.status().name(),
-                consent.refused(), consent.grantees(), consent.interventionCode(),
+    public static ConsentResponse of(Consent consent, ConsentManagement.Standing standing) {
+        return new ConsentResponse(consent.id(), consent.childId(), consent.childBirthDate(), consent.referralId(),
+                consent.status().name(), standing.inForce(), standing.ageRuleNote(), consent.refused(),
+                consent.grantees(), consent.interventionCode(),
                 sorted(consent.purposes(), Purpose.class), sorted(consent.categories(), DataCategory.class),
                 consent.effectivePurposes(), consent.effectiveCategories(), consent.validFrom(), consent.validUntil(),
                 consent.custodyHoldersRequired(), consent.youngPersonRequired(), consent.grantors(),
