@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dk.earlyhelp.platform.test.Api;
@@ -38,6 +39,32 @@ public final class Referrals {
     /** The coordinator's decision, e.g. {@code {"decision": "ACCEPTED"}}; must succeed. */
     public static void decide(Api api, String coordinator, String referralId, String decision) throws Exception {
         Api.body(api.post("/api/ngo/inbox/" + referralId + "/decision", coordinator, decision), 200);
+    }
+
+    /**
+     * The custody holder withdraws an active consent naming the NGO (the consent service's example
+     * event); returns once the referral in the coordinator's inbox is anonymous.
+     */
+    public static void withdrawConsent(Api api, String coordinator, Arrived child, String ngoCode) {
+        ObjectNode data = (ObjectNode) Contracts.parse(Contracts.example("consent-service", "consent.withdrawn.v1"));
+        data.put("consentId", UUID.randomUUID().toString()).put("childId", child.childId());
+        if (data.has("referralId")) {
+            data.put("referralId", child.referralId());
+        }
+        data.putArray("grantees").add(ngoCode);
+        if (data.has("wasActive")) {
+            data.put("wasActive", true);
+        }
+        EventProbe.publishEvent("consent.events", "consent.withdrawn.v1", UUID.randomUUID().toString(),
+                child.childId(), data.toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (JsonNode item : Api.body(api.get("/api/ngo/inbox", coordinator), 200)) {
+                if (item.get("referralId").asText().equals(child.referralId())) {
+                    return item.has("consentWithdrawnAt");
+                }
+            }
+            return false;
+        });
     }
 
     /** The referrer withdraws the referral (the referral service's example event). */

@@ -101,7 +101,8 @@ public class AvailabilityManagement {
      */
     private synchronized boolean refresh(Intervention intervention) {
         String code = intervention.code();
-        Availability.Figures figures = planner.plan(intervention, count(code, InboxStatus.ACCEPTED),
+        Availability.Figures figures = planner.plan(intervention,
+                count(code, InboxStatus.ACCEPTED, InboxStatus.MATCHED, InboxStatus.STARTED),
                 count(code, InboxStatus.WAITLISTED));
         Instant now = clock.instant();
         Query changed = Query.query(Criteria.where("_id").is(code).orOperator(
@@ -129,8 +130,8 @@ public class AvailabilityManagement {
         return false;
     }
 
-    private int count(String interventionCode, InboxStatus status) {
+    private int count(String interventionCode, InboxStatus... statuses) {
         return (int) mongo.count(Query.query(Criteria.where("interventionCode").is(interventionCode)
-                .and("status").is(status)), InboxReferral.class);
+                .and("status").in((Object[]) statuses)), InboxReferral.class);
     }
 }

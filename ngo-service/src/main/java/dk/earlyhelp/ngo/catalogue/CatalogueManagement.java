@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -70,6 +71,11 @@ public class CatalogueManagement {
     /** Every NGO of the catalogue, by code. */
     public List<Ngo> ngos() {
         return ngos.findAll().stream().sorted(Comparator.comparing(Ngo::code)).toList();
+    }
+
+    /** One NGO of the catalogue, e.g. for the qualification it requires of its people. */
+    public Optional<Ngo> ngo(String code) {
+        return ngos.findById(code);
     }
 
     /** Every intervention of the catalogue, by name. */

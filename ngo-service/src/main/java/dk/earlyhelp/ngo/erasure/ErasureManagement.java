@@ -14,13 +14,15 @@ import org.springframework.stereotype.Service;
 import dk.earlyhelp.ngo.groups.GroupManagement;
 import dk.earlyhelp.ngo.inbox.InboxManagement;
 import dk.earlyhelp.ngo.inbox.InboxReferral;
+import dk.earlyhelp.ngo.meetings.MeetingManagement;
 
 /**
  * Use case of CONSENT.md rule 5 on the NGO side: when a consent that was active ends, the referrals
- * of that child to the NGOs it named are made anonymous, their seats keep only the referral, and
- * {@link ErasureConfirmed} tells the consent service. The store has no transactions, so the
- * erasure writes come first and the confirmation last, in one insert keyed by the consent event:
- * a delivery interrupted in between is delivered again and finishes, and a repeat confirms nothing.
+ * of that child to the NGOs it named are made anonymous, their seats keep only the referral, the
+ * volunteers' meeting notes about the child go, and {@link ErasureConfirmed} tells the consent
+ * service. The store has no transactions, so the erasure writes come first and the confirmation
+ * last, in one insert keyed by the consent event: a delivery interrupted in between is delivered
+ * again and finishes, and a repeat confirms nothing.
  */
 @Service
 public class ErasureManagement {
@@ -30,12 +32,15 @@ public class ErasureManagement {
     private final MongoTemplate mongo;
     private final InboxManagement inbox;
     private final GroupManagement groups;
+    private final MeetingManagement meetings;
     private final Clock clock;
 
-    ErasureManagement(MongoTemplate mongo, InboxManagement inbox, GroupManagement groups, Clock clock) {
+    ErasureManagement(MongoTemplate mongo, InboxManagement inbox, GroupManagement groups, MeetingManagement meetings,
+            Clock clock) {
         this.mongo = mongo;
         this.inbox = inbox;
         this.groups = groups;
+        this.meetings = meetings;
         this.clock = clock;
     }
 
@@ -49,6 +54,7 @@ public class ErasureManagement {
         List<InboxReferral> erased = inbox.anonymise(eventId, consent.childId(), consent.grantees(),
                 consent.endedAt());
         groups.anonymiseSeats(consent.childId(), consent.grantees());
+        meetings.eraseNotes(erased.stream().map(InboxReferral::referralId).toList());
         List<String> ngoCodes = erased.stream().map(InboxReferral::ngoCode).distinct().sorted().toList();
         Instant now = clock.instant();
         ErasureConfirmed confirmed = new ErasureConfirmed(consent.consentId(), consent.childId(), ngoCodes,

@@ -243,6 +243,7 @@ public class GroupManagement {
                             + request.startDate() + " (the group takes children under "
                             + MatchingRules.CERTIFICATE_REQUIRED_BELOW_AGE + ")";
                     case NO_FREE_CAPACITY -> id + " has no free capacity";
+                    case NOT_QUALIFIED -> id + " lacks the qualification required";
                 });
             }
         }

@@ -3,10 +3,12 @@ package dk.earlyhelp.ngo.inbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -33,8 +35,9 @@ import dk.earlyhelp.platform.security.Caller;
 
 /**
  * Use cases of the inbox: receive referrals from the municipalities, let the NGO's coordinators
- * decide on them, and tell the referrer (through the events in each document's outbox). Every
- * applied change is announced in-process as {@link InboxChanged}.
+ * decide on them and follow each child's course (matched, started, completed or dropped out), and
+ * tell the referrer (through the events in each document's outbox). Every applied change is
+ * announced in-process as {@link InboxChanged}.
  */
 @Service
 public class InboxManagement {
@@ -42,6 +45,9 @@ public class InboxManagement {
     private static final Logger log = LoggerFactory.getLogger(InboxManagement.class);
     /** A decision can be made on a new referral, and a waitlisted one can still be accepted or declined. */
     private static final Set<InboxStatus> DECIDABLE = EnumSet.of(InboxStatus.RECEIVED, InboxStatus.WAITLISTED);
+    /** A child in a course: matched with a person (or started); the alerts and the volunteer's list follow these. */
+    private static final Set<InboxStatus> IN_COURSE = EnumSet.of(InboxStatus.MATCHED, InboxStatus.STARTED);
+    private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
     private static final String CONSENT_WITHDRAWN_AT = "consentWithdrawnAt";
 
     private final MongoTemplate mongo;
@@ -102,7 +108,8 @@ public class InboxManagement {
 
     /**
      * The referrer withdrew the referral: it leaves the NGO's open work, once per event, and a
-     * child placed in a group gives the seat back ({@link LeftGroup}).
+     * child placed in a group gives the seat back ({@link LeftGroup}), a matched child the person's
+     * place ({@link MatchEnded}).
      */
     public boolean withdrawn(String eventId, String referralId) {
         InboxReferral withdrawn = mongo.findAndModify(AppliedEvents.notYetApplied(referralId, eventId),
@@ -113,6 +120,9 @@ public class InboxManagement {
         }
         if (withdrawn.groupId() != null) {
             events.publishEvent(new LeftGroup(referralId, withdrawn.groupId()));
+        }
+        if (withdrawn.match() != null) {
+            events.publishEvent(new MatchEnded(referralId, withdrawn.match().volunteerId()));
         }
         events.publishEvent(new InboxChanged(withdrawn.interventionCode()));
         return true;
@@ -132,7 +142,7 @@ public class InboxManagement {
         Query held = Query.query(Criteria.where("childId").is(childId).and("ngoCode").in(ngoCodes)
                 .and(CONSENT_WITHDRAWN_AT).exists(false));
         Update erase = new Update().unset("childAge").unset("childGender").unset("concerns")
-                .unset("decision.explanation").set(CONSENT_WITHDRAWN_AT, consentEndedAt);
+                .unset("decision.explanation").unset("course.note").set(CONSENT_WITHDRAWN_AT, consentEndedAt);
         mongo.updateMulti(held, AppliedEvents.recording(eventId, erase), InboxReferral.class);
         return mongo.find(Query.query(Criteria.where("childId").is(childId).and(AppliedEvents.FIELD).is(eventId)),
                 InboxReferral.class);
@@ -248,6 +258,167 @@ public class InboxManagement {
             events.publishEvent(new InboxChanged(placed.interventionCode()));
         }
         return placed;
+    }
+
+    /**
+     * Records the coordinator's match of a waiting child with one of the NGO's people and
+     * {@link ReferralProgressed} (MATCHED) in one conditional write, which matches only while the
+     * child still waits (accepted or waitlisted, no seat in a group, details held). The person's
+     * place is the caller's to take first.
+     *
+     * @return the matched referral, or null when it no longer waits
+     */
+    @PreAuthorize("hasRole('NGO_COORDINATOR')")
+    public InboxReferral match(Caller caller, InboxReferral waiting, String volunteerId) {
+        Instant now = clock.instant();
+        Criteria stillWaiting = Criteria.where("_id").is(waiting.referralId()).and("ngoCode").is(caller.organisation())
+                .and("status").in(InboxStatus.ACCEPTED, InboxStatus.WAITLISTED).and("groupId").is(null)
+                .and(CONSENT_WITHDRAWN_AT).exists(false);
+        InboxReferral matched = mongo.findAndModify(Query.query(stillWaiting), new Update()
+                        .set("status", InboxStatus.MATCHED)
+                        .set("match", new Match(volunteerId, now, caller.subject()))
+                        .push("pendingEvents", new ReferralProgressed(waiting.referralId(), waiting.childId(),
+                                InboxStatus.MATCHED, null, null, null, now).toPendingEvent()),
+                FindAndModifyOptions.options().returnNew(true), InboxReferral.class);
+        if (matched != null) {
+            audit.record(caller, AuditRecord.Action.UPDATE, "inbox-referral", matched.referralId(), matched.childId());
+            log.info("Referral {} matched with volunteer {} by {}", matched.referralId(), volunteerId,
+                    caller.organisation());
+            events.publishEvent(new InboxChanged(matched.interventionCode()));
+        }
+        return matched;
+    }
+
+    /**
+     * The child's course started on the given day: a matched child, or one with a seat in a group.
+     * The day cannot be in the future nor before the match.
+     */
+    @PreAuthorize("hasRole('NGO_COORDINATOR')")
+    public InboxReferral start(Caller caller, String referralId, LocalDate startedOn) {
+        InboxReferral read = referral(caller, referralId);
+        if (read.status() != InboxStatus.MATCHED && !placedInGroup(read)) {
+            throw illegalTransition("Only a child matched with a person or given a seat in a group can start; "
+                    + "this referral is " + read.status() + ".");
+        }
+        if (startedOn.isAfter(today())) {
+            throw ProblemException.invalidField("startedOn", "must not be in the future: record the start once it "
+                    + "has happened");
+        }
+        if (read.match() != null && startedOn.isBefore(day(read.match().matchedAt()))) {
+            throw ProblemException.invalidField("startedOn", "must not be before the match on "
+                    + day(read.match().matchedAt()));
+        }
+        Instant now = clock.instant();
+        return progress(caller, read, InboxStatus.STARTED,
+                new Update().set("course", new Course(startedOn, now, caller.subject(), null, null, null, null, null)),
+                new ReferralProgressed(referralId, read.childId(), InboxStatus.STARTED, null, null, startedOn, now));
+    }
+
+    /** The course ran to its end; the closing conversation says whether the child needs another offer. */
+    @PreAuthorize("hasRole('NGO_COORDINATOR')")
+    public InboxReferral complete(Caller caller, String referralId, boolean needsAnotherOffer, String note) {
+        InboxReferral read = referral(caller, referralId);
+        if (read.status() != InboxStatus.STARTED) {
+            throw illegalTransition("Only a started course can be completed; this referral is " + read.status()
+                    + ".");
+        }
+        return end(caller, read, InboxStatus.COMPLETED, null, needsAnotherOffer, note);
+    }
+
+    /** The child left the course early, matched or started, for a reason. */
+    @PreAuthorize("hasRole('NGO_COORDINATOR')")
+    public InboxReferral dropOut(Caller caller, String referralId, Course.DropOutReason reason,
+            boolean needsAnotherOffer, String note) {
+        InboxReferral read = referral(caller, referralId);
+        if (!IN_COURSE.contains(read.status()) && !placedInGroup(read)) {
+            throw illegalTransition("Only a child matched, placed in a group or started can drop out; this referral "
+                    + "is " + read.status() + ".");
+        }
+        return end(caller, read, InboxStatus.DROPPED_OUT, reason, needsAnotherOffer, note);
+    }
+
+    /** The caller's NGO's referrals in a course with one person (matched or started), unaudited. */
+    public List<InboxReferral> inCourseWith(String ngoCode, String volunteerId) {
+        return mongo.find(Query.query(Criteria.where("ngoCode").is(ngoCode).and("match.volunteerId").is(volunteerId)
+                .and("status").in(IN_COURSE)), InboxReferral.class);
+    }
+
+    /** Every referral in a one-to-one course (matched or started), for the no-contact alerts; unaudited. */
+    public List<InboxReferral> inOneToOneCourse() {
+        return mongo.find(Query.query(Criteria.where("status").in(IN_COURSE).and("match").ne(null)),
+                InboxReferral.class);
+    }
+
+    /** One referral whoever holds it, for a use case that scopes it itself (a volunteer's own children). */
+    public Optional<InboxReferral> find(String referralId) {
+        return Optional.ofNullable(mongo.findById(referralId, InboxReferral.class));
+    }
+
+    /**
+     * Ends the course with the closing conversation's outcome and records {@link ReferralProgressed};
+     * then the person's place ({@link MatchEnded}) or the group seat ({@link LeftGroup}) is free.
+     */
+    private InboxReferral end(Caller caller, InboxReferral read, InboxStatus outcome, Course.DropOutReason reason,
+            boolean needsAnotherOffer, String note) {
+        Instant now = clock.instant();
+        Update details = new Update().set("course.endedAt", now).set("course.endedBy", caller.subject())
+                .set("course.needsAnotherOffer", needsAnotherOffer);
+        if (reason != null) {
+            details.set("course.dropOutReason", reason);
+        }
+        if (note != null) {
+            details.set("course.note", note);
+        }
+        InboxReferral ended = progress(caller, read, outcome, details, new ReferralProgressed(read.referralId(),
+                read.childId(), outcome, reason, needsAnotherOffer, null, now));
+        if (ended.match() != null) {
+            events.publishEvent(new MatchEnded(ended.referralId(), ended.match().volunteerId()));
+        }
+        if (ended.groupId() != null) {
+            events.publishEvent(new LeftGroup(ended.referralId(), ended.groupId()));
+        }
+        return ended;
+    }
+
+    /**
+     * One step of the course in one conditional write that matches only the referral as it was read
+     * (status, seat, consent), with its event in the outbox. A referral made anonymous records the
+     * step but tells the municipality nothing new: no consent, nothing shared (CONSENT.md rule 5).
+     */
+    private InboxReferral progress(Caller caller, InboxReferral read, InboxStatus to, Update details,
+            ReferralProgressed event) {
+        Criteria asRead = Criteria.where("_id").is(read.referralId()).and("ngoCode").is(caller.organisation())
+                .and("status").is(read.status()).and("groupId").is(read.groupId())
+                .and(CONSENT_WITHDRAWN_AT).exists(read.anonymised());
+        Update change = details.set("status", to);
+        if (!read.anonymised()) {
+            change.push("pendingEvents", event.toPendingEvent());
+        }
+        InboxReferral changed = mongo.findAndModify(Query.query(asRead), change,
+                FindAndModifyOptions.options().returnNew(true), InboxReferral.class);
+        if (changed == null) {
+            throw illegalTransition("The referral changed meanwhile; look at it again.");
+        }
+        audit.record(caller, AuditRecord.Action.UPDATE, "inbox-referral", changed.referralId(), changed.childId());
+        log.info("Referral {} {} by {}", changed.referralId(), to, caller.organisation());
+        events.publishEvent(new InboxChanged(changed.interventionCode()));
+        return changed;
+    }
+
+    private static boolean placedInGroup(InboxReferral referral) {
+        return referral.status() == InboxStatus.ACCEPTED && referral.groupId() != null;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(DENMARK));
+    }
+
+    private static LocalDate day(Instant instant) {
+        return instant.atZone(DENMARK).toLocalDate();
+    }
+
+    private static ProblemException illegalTransition(String detail) {
+        return new ProblemException(HttpStatus.CONFLICT, "illegal-transition", "Not possible now", detail);
     }
 
     /** What the inbox needs of {@code referral.submitted.v1}. */

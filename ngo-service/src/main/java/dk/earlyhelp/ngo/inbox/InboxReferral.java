@@ -15,12 +15,14 @@ import dk.earlyhelp.platform.events.PendingEvent;
  * {@code pendingEvents} is the outbox of what the NGO tells the referrer (received, decided).
  * When the consent it was shared under ends, it is made anonymous: what was shared about the child
  * (age, gender, concerns) and the coordinator's own words about them are removed, the ids, codes,
- * status and dates stay (CONSENT.md rule 5).
+ * status and dates stay (CONSENT.md rule 5). The course's note goes with them.
  *
  * @param childAge           null once anonymised
  * @param childGender        null once anonymised
  * @param concerns           null once anonymised
  * @param groupId            the group the child has a seat in; null until placed
+ * @param match              the person the child is matched with one-to-one; null until matched
+ * @param course             when the course started and how it ended; null until it starts (or ends)
  * @param consentWithdrawnAt when the consent ended (withdrawn or expired) and the referral was made
  *                           anonymous; null while the child's details are held
  */
@@ -31,7 +33,8 @@ import dk.earlyhelp.platform.events.PendingEvent;
 public record InboxReferral(@Id String referralId, String ngoCode, String interventionCode, String municipalityCode,
                             String childId, Integer childAge, String childGender, List<String> concerns,
                             String urgency, InboxStatus status, Instant submittedAt, Instant receivedAt,
-                            Decision decision, String groupId, Instant consentWithdrawnAt, List<String> appliedEvents,
+                            Decision decision, String groupId, Match match, Course course,
+                            Instant consentWithdrawnAt, List<String> appliedEvents,
                             List<PendingEvent> pendingEvents) {
 
     /** Whether the child's details were removed because the consent ended. */
@@ -39,6 +42,11 @@ public record InboxReferral(@Id String referralId, String ngoCode, String interv
         return consentWithdrawnAt != null;
     }
 
-    /** Where the referral stands on the NGO's side. */
-    public enum InboxStatus { RECEIVED, ACCEPTED, WAITLISTED, DECLINED, WITHDRAWN }
+    /**
+     * Where the referral stands on the NGO's side: decided on, then (one-to-one) matched with a
+     * person or (group course) given a seat while ACCEPTED, started, and completed or dropped out.
+     */
+    public enum InboxStatus {
+        RECEIVED, ACCEPTED, WAITLISTED, DECLINED, MATCHED, STARTED, COMPLETED, DROPPED_OUT, WITHDRAWN
+    }
 }

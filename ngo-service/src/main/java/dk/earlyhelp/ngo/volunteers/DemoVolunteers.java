@@ -28,6 +28,7 @@ import dk.earlyhelp.ngo.catalogue.CatalogueManagement;
 import dk.earlyhelp.ngo.catalogue.DemoCatalogue;
 import dk.earlyhelp.ngo.catalogue.Intervention;
 import dk.earlyhelp.ngo.catalogue.Ngo;
+import dk.earlyhelp.ngo.catalogue.TargetGroup;
 import dk.earlyhelp.ngo.volunteers.Profile.Kind;
 import dk.earlyhelp.ngo.volunteers.Profile.Qualification;
 import dk.earlyhelp.ngo.volunteers.Volunteer.Status;
@@ -38,8 +39,10 @@ import dk.earlyhelp.ngo.volunteers.Volunteer.Status;
  * synthetic ("Frivillig 3 (Powerkids)"); the spread is deterministic and realistic: most active
  * with a valid certificate, about one in five onboarding, one paused and one with an expired
  * certificate per intervention, a few applicants in the big ones, evenings and weekends for
- * volunteers. Ids are fixed and every field is written only on insert, so a restart adds nothing
- * and keeps what a coordinator changed; dates count from the day the person was first seeded.
+ * volunteers, some with a preferred age band or gender; the first volunteer of each intervention
+ * signs in as {@code frivillig.<intervention code>}. Ids are fixed and every field is written only
+ * on insert, so a restart adds nothing and keeps what a coordinator changed; dates count from the
+ * day the person was first seeded.
  */
 @Component
 @ConditionalOnProperty(name = "earlyhelp.demo-data", havingValue = "true")
@@ -160,7 +163,8 @@ public class DemoVolunteers implements ApplicationRunner {
                 qualification(ngo, i), certificate, trained, status != Status.APPLICANT && i % 4 != 3,
                 LANGUAGES.get((i - 1 + intervention.code().length()) % LANGUAGES.size()), interests(i),
                 postcode(intervention, i), FREE_TIME.get((i - 1) % FREE_TIME.size()),
-                volunteerCapacity(intervention, i, of), List.of(intervention.code()));
+                volunteerCapacity(intervention, i, of), List.of(intervention.code()), preferences(intervention, i),
+                i == 1 ? login(intervention) : null);
         return new Volunteer(id(intervention, "v", i), intervention.ngoCode(), profile, status, history, List.of(),
                 history.get(0).at());
     }
@@ -175,7 +179,8 @@ public class DemoVolunteers implements ApplicationRunner {
         Profile profile = new Profile(String.format("Medarbejder %d (%s)", i, label(intervention, ngo)), Kind.STAFF,
                 Qualification.PROFESSIONAL, new ChildProtectionCertificate(checked, checked.plusYears(2)),
                 hired.plusDays(30), true, i % 2 == 0 ? List.of("da", "en") : List.of("da"), interests(i + 5),
-                postcode(intervention, i), week, staffCapacity(intervention, of), List.of(intervention.code()));
+                postcode(intervention, i), week, staffCapacity(intervention, of), List.of(intervention.code()), null,
+                null);
         List<StatusChange> history = List.of(change(Status.ACTIVE, hired));
         return new Volunteer(id(intervention, "s", i), intervention.ngoCode(), profile, Status.ACTIVE, history,
                 List.of(), history.get(0).at());
@@ -217,6 +222,28 @@ public class DemoVolunteers implements ApplicationRunner {
             return i % 4 == 0 ? Qualification.PROFESSIONAL : Qualification.IN_RELEVANT_EDUCATION;
         }
         return i % 3 == 0 ? Qualification.IN_RELEVANT_EDUCATION : Qualification.PERSONAL_FIT;
+    }
+
+    /**
+     * Some prefer the younger or the older half of the target group, a few girls or boys only, the
+     * rest have no preference.
+     */
+    private static Profile.ChildPreferences preferences(Intervention intervention, int i) {
+        TargetGroup target = intervention.targetGroup();
+        int youngest = target == null || target.ageMin() == null ? 6 : target.ageMin();
+        int oldest = target == null || target.ageMax() == null ? 17 : target.ageMax();
+        int middle = (youngest + oldest) / 2;
+        List<String> genders = i % 6 == 5 ? List.of("GIRL") : i % 8 == 6 ? List.of("BOY") : List.of();
+        return switch (i % 3) {
+            case 0 -> new Profile.ChildPreferences(youngest, middle, genders);
+            case 1 -> new Profile.ChildPreferences(middle, oldest, genders);
+            default -> genders.isEmpty() ? null : new Profile.ChildPreferences(null, null, genders);
+        };
+    }
+
+    /** The first volunteer of each intervention signs in as the demo volunteer, e.g. frivillig.powerkids. */
+    static String login(Intervention intervention) {
+        return "frivillig." + intervention.code().toLowerCase();
     }
 
     private static List<String> interests(int i) {

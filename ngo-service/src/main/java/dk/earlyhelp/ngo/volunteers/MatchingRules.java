@@ -19,7 +19,47 @@ public final class MatchingRules {
     }
 
     /** Why a person may not work with a child; none means they may. */
-    public enum Obstacle { NOT_ACTIVE, NO_VALID_CERTIFICATE, NO_FREE_CAPACITY }
+    public enum Obstacle { NOT_ACTIVE, NO_VALID_CERTIFICATE, NO_FREE_CAPACITY, NOT_QUALIFIED }
+
+    /**
+     * The qualification an NGO's interventions require of the people who deliver them, from the
+     * catalogue's {@code volunteerQualification}: PROFESSIONAL and IN_RELEVANT_EDUCATION are levels
+     * (that one or higher), TRAINED_BY_NGO means the NGO's own training completed, and
+     * PERSONAL_FIT or APPROVED_NO_TRAINING ask for no more than the NGO's approval.
+     *
+     * @param level          the lowest level accepted
+     * @param trainingByNgo  whether the NGO's training must be completed
+     */
+    public record RequiredQualification(Profile.Qualification level, boolean trainingByNgo) {
+
+        public static final RequiredQualification ANY = new RequiredQualification(Profile.Qualification.PERSONAL_FIT,
+                false);
+
+        public static RequiredQualification ofCatalogue(String volunteerQualification) {
+            if (volunteerQualification == null) {
+                return ANY;
+            }
+            return switch (volunteerQualification) {
+                case "PROFESSIONAL" -> new RequiredQualification(Profile.Qualification.PROFESSIONAL, false);
+                case "IN_RELEVANT_EDUCATION" -> new RequiredQualification(Profile.Qualification.IN_RELEVANT_EDUCATION,
+                        false);
+                case "TRAINED_BY_NGO" -> new RequiredQualification(Profile.Qualification.PERSONAL_FIT, true);
+                default -> ANY;
+            };
+        }
+
+        public boolean metBy(Profile profile) {
+            return profile.qualification() != null && profile.qualification().meets(level)
+                    && (!trainingByNgo || profile.trainingCompletedOn() != null);
+        }
+
+        /** In words, for the coordinator: "IN_RELEVANT_EDUCATION or higher". */
+        public String describe() {
+            String levels = level == Profile.Qualification.PROFESSIONAL ? "PROFESSIONAL"
+                    : level == Profile.Qualification.PERSONAL_FIT ? "any qualification" : level + " or higher";
+            return trainingByNgo ? levels + " with the NGO's training completed" : levels;
+        }
+    }
 
     /** Whether the person may be matched one-to-one with a child of this age from that date. */
     public static boolean mayWorkWith(Volunteer volunteer, int childAge, LocalDate onDate) {
@@ -31,6 +71,19 @@ public final class MatchingRules {
         Set<Obstacle> obstacles = obstaclesToLead(volunteer, childAge, onDate);
         if (volunteer.freeCapacity() == 0) {
             obstacles.add(Obstacle.NO_FREE_CAPACITY);
+        }
+        return obstacles;
+    }
+
+    /**
+     * A one-to-one match: everything {@link #obstaclesToWorkWith} checks, and the qualification the
+     * NGO's interventions require.
+     */
+    public static Set<Obstacle> obstaclesToMatch(Volunteer volunteer, int childAge, LocalDate onDate,
+            RequiredQualification required) {
+        Set<Obstacle> obstacles = obstaclesToWorkWith(volunteer, childAge, onDate);
+        if (!required.metBy(volunteer.profile())) {
+            obstacles.add(Obstacle.NOT_QUALIFIED);
         }
         return obstacles;
     }

@@ -17,12 +17,23 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code ngoCode}: no other organisation reads it.
  *
  * @param statusHistory      every status the person has had, oldest first; the last is {@code status}
- * @param matchedReferralIds the referrals of the children the person works with now (filled by matching)
+ * @param matchedReferralIds the referrals of the children the person works with now: one place of
+ *                           {@code profile.capacity} each, taken by a match, given back when the course ends
+ * <p>
+ * Every write to a person also increments the document's {@code revision} and sets its
+ * {@code changedAt} (fields not mapped here), so the copy of the candidates matching keeps in
+ * memory knows when, and whom, to read again.
  */
 @Document("volunteers")
 @CompoundIndex(name = "ngo_status", def = "{'ngoCode': 1, 'status': 1}")
+@CompoundIndex(name = "login", def = "{'profile.login': 1}", unique = true, sparse = true)
 public record Volunteer(@Id String id, String ngoCode, Profile profile, Status status,
                         List<StatusChange> statusHistory, List<String> matchedReferralIds, Instant createdAt) {
+
+    /** The document field every write increments; see {@link VolunteerManagement#fingerprint}. */
+    public static final String REVISION = "revision";
+    /** The document field every write sets to its time; see {@link VolunteerManagement#changedSince}. */
+    public static final String CHANGED_AT = "changedAt";
 
     /**
      * Where a person stands with the NGO. Applicants are vetted and trained while onboarding; only

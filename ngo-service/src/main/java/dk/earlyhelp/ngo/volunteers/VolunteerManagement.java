@@ -5,12 +5,16 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -53,7 +57,11 @@ public class VolunteerManagement {
         Instant now = clock.instant();
         Volunteer volunteer = new Volunteer(UUID.randomUUID().toString(), caller.organisation(), profile, status,
                 List.of(new StatusChange(status, now, caller.subject())), List.of(), now);
-        mongo.insert(volunteer);
+        try {
+            mongo.insert(volunteer);
+        } catch (DuplicateKeyException loginTaken) {
+            throw loginTaken();
+        }
         log.info("Volunteer {} added to {} as {}", volunteer.id(), caller.organisation(), status);
         return volunteer;
     }
@@ -87,8 +95,14 @@ public class VolunteerManagement {
     @PreAuthorize("hasRole('NGO_COORDINATOR')")
     public Volunteer update(Caller caller, String id, Profile profile) {
         checkInterventions(caller, profile);
-        Volunteer updated = mongo.findAndModify(own(caller, id), new Update().set("profile", profile),
-                FindAndModifyOptions.options().returnNew(true), Volunteer.class);
+        Volunteer updated;
+        try {
+            updated = mongo.findAndModify(own(caller, id),
+                    changed(new Update().set("profile", profile)),
+                    FindAndModifyOptions.options().returnNew(true), Volunteer.class);
+        } catch (DuplicateKeyException loginTaken) {
+            throw loginTaken();
+        }
         if (updated == null) {
             throw ProblemException.notFound("Volunteer " + id);
         }
@@ -103,8 +117,8 @@ public class VolunteerManagement {
     @PreAuthorize("hasRole('NGO_COORDINATOR')")
     public Volunteer changeStatus(Caller caller, String id, Volunteer.Status status) {
         Query fromAllowed = own(caller, id).addCriteria(Criteria.where("status").in(status.previous()));
-        Update change = new Update().set("status", status)
-                .push("statusHistory", new StatusChange(status, clock.instant(), caller.subject()));
+        Update change = changed(new Update().set("status", status)
+                .push("statusHistory", new StatusChange(status, clock.instant(), caller.subject())));
         Volunteer changed = mongo.findAndModify(fromAllowed, change, FindAndModifyOptions.options().returnNew(true),
                 Volunteer.class);
         if (changed != null) {
@@ -127,6 +141,91 @@ public class VolunteerManagement {
         return mongo.find(Query.query(Criteria.where("ngoCode").is(ngoCode)
                 .and("profile.interventionCodes").is(interventionCode)), Volunteer.class).stream()
                 .sorted(Comparator.comparing(Volunteer::id)).toList();
+    }
+
+    /** The NGO's active people, on any intervention: the candidates for one-to-one matches, in one query. */
+    public List<Volunteer> active(String ngoCode) {
+        return mongo.find(Query.query(Criteria.where("ngoCode").is(ngoCode).and("status").is(Volunteer.Status.ACTIVE)),
+                Volunteer.class);
+    }
+
+    /**
+     * A fingerprint of the NGO's people that changes with every person added (the count) and every
+     * write to one (each increments the person's {@code revision} and sets {@code changedAt} in the
+     * same update), so a copy kept in memory can tell cheaply, in one aggregation, whether it is
+     * still current, and read again only who changed.
+     */
+    public Fingerprint fingerprint(String ngoCode) {
+        Document totals = mongo.aggregate(Aggregation.newAggregation(
+                        Aggregation.match(Criteria.where("ngoCode").is(ngoCode)),
+                        Aggregation.group().count().as("people").sum(Volunteer.REVISION).as("revisions")),
+                Volunteer.class, Document.class).getUniqueMappedResult();
+        return totals == null ? new Fingerprint(0, 0)
+                : new Fingerprint(((Number) totals.get("people")).longValue(),
+                        ((Number) totals.get("revisions")).longValue());
+    }
+
+    /**
+     * The NGO's people written to at or after the instant (any status), for refreshing a copy in
+     * memory; people added since are not found here, but change the fingerprint's count.
+     */
+    public List<Volunteer> changedSince(String ngoCode, Instant since) {
+        return mongo.find(Query.query(Criteria.where("ngoCode").is(ngoCode).and(Volunteer.CHANGED_AT).gte(since)),
+                Volunteer.class);
+    }
+
+    /** Every write to a person says so, in the same update: see {@link #fingerprint}. */
+    private Update changed(Update update) {
+        return update.inc(Volunteer.REVISION, 1).set(Volunteer.CHANGED_AT, clock.instant());
+    }
+
+    /** How many people an NGO has and the sum of their revisions. */
+    public record Fingerprint(long people, long revisions) {
+    }
+
+    /** The person of the caller's NGO who signs in as the caller, if the coordinator linked one. */
+    public Optional<Volunteer> signedIn(Caller caller) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("ngoCode").is(caller.organisation())
+                .and("profile.login").is(caller.subject())), Volunteer.class));
+    }
+
+    /**
+     * Takes one of the person's one-to-one places for a child, in one conditional write that matches
+     * only while the person is active, still has the capacity and certificate they were checked
+     * with, fewer children than that capacity (no element at index capacity − 1) and not this one:
+     * two coordinators can never overbook a person. Taking the place the referral already has
+     * changes nothing.
+     *
+     * @param checked the person as the matching rules just checked them
+     * @return whether the referral has the place now
+     */
+    public boolean takePlace(Volunteer checked, String referralId) {
+        int capacity = checked.profile().capacity();
+        if (capacity <= 0) {
+            return false;
+        }
+        ChildProtectionCertificate certificate = checked.profile().certificate();
+        Criteria unchanged = Criteria.where("_id").is(checked.id()).and("ngoCode").is(checked.ngoCode())
+                .and("status").is(Volunteer.Status.ACTIVE)
+                .and("profile.capacity").is(capacity)
+                .and("profile.certificate.validUntil").is(certificate == null ? null : certificate.validUntil())
+                .and("matchedReferralIds." + (capacity - 1)).exists(false)
+                .and("matchedReferralIds").ne(referralId);
+        boolean taken = mongo.updateFirst(Query.query(unchanged),
+                changed(new Update().push("matchedReferralIds", referralId)), Volunteer.class).getModifiedCount() > 0;
+        return taken || mongo.exists(Query.query(Criteria.where("_id").is(checked.id())
+                .and("matchedReferralIds").is(referralId)), Volunteer.class);
+    }
+
+    /** The child's course ended or the match was undone: the place is free again; a repeat changes nothing. */
+    public boolean givePlaceBack(String volunteerId, String referralId) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(volunteerId).and("matchedReferralIds")
+                .is(referralId)), changed(new Update().pull("matchedReferralIds", referralId)), Volunteer.class)
+                .getModifiedCount() > 0;
+    }
+
+    private static ProblemException loginTaken() {
+        return ProblemException.invalidField("login", "is already another person's login");
     }
 
     private static Query own(Caller caller, String id) {

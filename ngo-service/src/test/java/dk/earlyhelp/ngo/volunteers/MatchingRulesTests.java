@@ -65,6 +65,26 @@ class MatchingRulesTests {
     }
 
     @Test
+    void aMatchAlsoNeedsTheQualificationTheNgoRequires() {
+        Volunteer personalFit = person(Status.ACTIVE, VALID, 1, 0);
+        MatchingRules.RequiredQualification professional = MatchingRules.RequiredQualification
+                .ofCatalogue("PROFESSIONAL");
+        MatchingRules.RequiredQualification student = MatchingRules.RequiredQualification
+                .ofCatalogue("IN_RELEVANT_EDUCATION");
+
+        assertThat(MatchingRules.obstaclesToMatch(personalFit, 10, DAY, professional))
+                .containsExactly(Obstacle.NOT_QUALIFIED);
+        assertThat(MatchingRules.obstaclesToMatch(personalFit, 10, DAY, MatchingRules.RequiredQualification
+                .ofCatalogue("APPROVED_NO_TRAINING"))).isEmpty();
+        assertThat(MatchingRules.obstaclesToMatch(personalFit, 10, DAY, MatchingRules.RequiredQualification
+                .ofCatalogue("TRAINED_BY_NGO"))).as("no training completed").containsExactly(Obstacle.NOT_QUALIFIED);
+        assertThat(Profile.Qualification.PROFESSIONAL.meets(student.level())).isTrue();
+        assertThat(Profile.Qualification.PERSONAL_FIT.meets(student.level())).isFalse();
+        assertThat(professional.describe()).isEqualTo("PROFESSIONAL");
+        assertThat(student.describe()).isEqualTo("IN_RELEVANT_EDUCATION or higher");
+    }
+
+    @Test
     void statusesMoveOnlyAlongThePipeline() {
         assertThat(Status.ACTIVE.previous()).containsExactlyInAnyOrder(Status.ONBOARDING, Status.PAUSED);
         assertThat(Status.APPLICANT.previous()).containsExactly(Status.LEFT);
@@ -76,7 +96,7 @@ class MatchingRulesTests {
     static Volunteer person(Status status, ChildProtectionCertificate certificate, int capacity, int matched) {
         Profile profile = new Profile("Frivillig", Profile.Kind.VOLUNTEER, Profile.Qualification.PERSONAL_FIT,
                 certificate, null, true, List.of("da"), List.of(), "8000", EnumSet.of(WeeklySlot.TUE_EVENING),
-                capacity, List.of("STROEM"));
+                capacity, List.of("STROEM"), null, null);
         List<String> children = IntStream.range(0, matched).mapToObj(i -> "referral-" + i).toList();
         return new Volunteer("v", "URK_KBH", profile, status,
                 List.of(new StatusChange(status, Instant.parse("2026-01-01T10:00:00Z"), "coordinator")), children,

@@ -127,14 +127,14 @@ class WaitingListPlannerTests {
     private static InboxReferral child(String referralId, int age, String urgency, int daysWaiting) {
         return new InboxReferral(referralId, "NGO", "TEST", "0751", "child-" + referralId, age, "GIRL", List.of(),
                 urgency, InboxStatus.WAITLISTED, null, TODAY.minusDays(daysWaiting).atTime(9, 0).atZone(DENMARK)
-                        .toInstant(), null, null, null, List.of(), List.of());
+                        .toInstant(), null, null, null, null, null, List.of(), List.of());
     }
 
     /** A waiting child's referral made anonymous because the consent ended. */
     private static InboxReferral anonymised(String referralId, String urgency, int daysWaiting) {
         return new InboxReferral(referralId, "NGO", "TEST", "0751", "child-" + referralId, null, null, null,
                 urgency, InboxStatus.WAITLISTED, null, TODAY.minusDays(daysWaiting).atTime(9, 0).atZone(DENMARK)
-                        .toInstant(), null, null, Instant.EPOCH, List.of(), List.of());
+                        .toInstant(), null, null, null, null, Instant.EPOCH, List.of(), List.of());
     }
 
     private static Group group(String id, int startsInDays, int ageMin, int ageMax, int size, int taken) {
@@ -148,7 +148,7 @@ class WaitingListPlannerTests {
             ChildProtectionCertificate certificate, LocalDate since) {
         Profile profile = new Profile("Frivillig " + id, Profile.Kind.VOLUNTEER, Profile.Qualification.PERSONAL_FIT,
                 certificate, null, true, List.of("da"), List.of(), "8000", EnumSet.of(WeeklySlot.SAT_DAYTIME),
-                capacity, List.of("TEST"));
+                capacity, List.of("TEST"), null, null);
         return new Volunteer(id, "NGO", profile, status,
                 List.of(new StatusChange(status, since.atTime(10, 0).atZone(DENMARK).toInstant(), "coordinator")),
                 IntStream.range(0, matched).mapToObj(i -> "matched-" + i).toList(), Instant.EPOCH);

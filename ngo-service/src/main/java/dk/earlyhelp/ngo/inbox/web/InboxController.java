@@ -1,6 +1,7 @@
 package dk.earlyhelp.ngo.inbox.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,11 +13,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dk.earlyhelp.ngo.inbox.Course;
 import dk.earlyhelp.ngo.inbox.Decision;
 import dk.earlyhelp.ngo.inbox.InboxManagement;
 import dk.earlyhelp.ngo.inbox.InboxReferral;
+import dk.earlyhelp.ngo.inbox.Match;
 import dk.earlyhelp.platform.security.CurrentCaller;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 @RestController
 @RequestMapping("/api/ngo/inbox")
@@ -38,8 +44,49 @@ class InboxController {
         return InboxItemResponse.of(inbox.decide(CurrentCaller.get(), referralId, request.toNewDecision()));
     }
 
+    /** The child's course started on {@code startedOn} (matched with a person, or with a seat in a group). */
+    @PostMapping("/{referralId}/start")
+    InboxItemResponse start(@PathVariable String referralId, @Valid @RequestBody StartRequest request) {
+        return InboxItemResponse.of(inbox.start(CurrentCaller.get(), referralId, request.startedOn()));
+    }
+
+    /** The course ran to its end; the closing conversation's outcome says whether another offer is needed. */
+    @PostMapping("/{referralId}/complete")
+    InboxItemResponse complete(@PathVariable String referralId, @Valid @RequestBody CompleteRequest request) {
+        return InboxItemResponse.of(inbox.complete(CurrentCaller.get(), referralId, request.needsAnotherOffer(),
+                strip(request.note())));
+    }
+
+    /** The child left the course early, with a reason code. */
+    @PostMapping("/{referralId}/drop-out")
+    InboxItemResponse dropOut(@PathVariable String referralId, @Valid @RequestBody DropOutRequest request) {
+        return InboxItemResponse.of(inbox.dropOut(CurrentCaller.get(), referralId, request.reason(),
+                request.needsAnotherOffer(), strip(request.note())));
+    }
+
+    private static String strip(String note) {
+        return note == null || note.isBlank() ? null : note.strip();
+    }
+
+    /** When the course started: today or earlier, not before the match. */
+    record StartRequest(@NotNull LocalDate startedOn) {
+    }
+
+    /** The closing conversation: does the child need another offer? The note stays with the NGO. */
+    record CompleteRequest(@NotNull Boolean needsAnotherOffer,
+                           @Schema(description = "the NGO's own words; stays with the NGO") @Size(max = 2000)
+                           String note) {
+    }
+
+    /** Why the child left early and whether they need another offer. The note stays with the NGO. */
+    record DropOutRequest(@NotNull Course.DropOutReason reason, @NotNull Boolean needsAnotherOffer,
+                          @Schema(description = "the NGO's own words; stays with the NGO") @Size(max = 2000)
+                          String note) {
+    }
+
     /**
-     * One referral in the inbox, as the coordinator sees it; {@code groupId} once the child has a seat.
+     * One referral in the inbox, as the coordinator sees it; {@code groupId} once the child has a seat,
+     * {@code match} once matched with a person, {@code course} once it started or ended.
      * Once the consent ended, the child's details are left out (not nulled, CONSENT.md rule 1) and
      * {@code consentWithdrawnAt} says why.
      */
@@ -48,13 +95,16 @@ class InboxController {
                              @JsonInclude(JsonInclude.Include.NON_NULL) String childGender,
                              @JsonInclude(JsonInclude.Include.NON_NULL) List<String> concerns, String urgency,
                              String status, Instant receivedAt, Decision decision, String groupId,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Match match,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Course course,
                              @JsonInclude(JsonInclude.Include.NON_NULL) Instant consentWithdrawnAt) {
 
         static InboxItemResponse of(InboxReferral referral) {
             return new InboxItemResponse(referral.referralId(), referral.interventionCode(),
                     referral.municipalityCode(), referral.childId(), referral.childAge(), referral.childGender(),
                     referral.concerns(), referral.urgency(), referral.status().name(), referral.receivedAt(),
-                    referral.decision(), referral.groupId(), referral.consentWithdrawnAt());
+                    referral.decision(), referral.groupId(), referral.match(), referral.course(),
+                    referral.consentWithdrawnAt());
         }
     }
 }

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dk.earlyhelp.ngo.volunteers.ChildProtectionCertificate;
 import dk.earlyhelp.ngo.volunteers.Profile;
 import dk.earlyhelp.ngo.volunteers.StatusChange;
@@ -89,7 +91,9 @@ class VolunteerController {
                              LocalDate trainingCompletedOn, boolean supervised, List<String> languages,
                              List<String> interests, String postcode, List<WeeklySlot> availability, int capacity,
                              int freeCapacity, List<String> interventionCodes, Volunteer.Status status,
-                             List<StatusChange> statusHistory) {
+                             List<StatusChange> statusHistory,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Profile.ChildPreferences childPreferences,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String login) {
 
         static VolunteerResponse of(Volunteer volunteer, LocalDate today) {
             Profile profile = volunteer.profile();
@@ -99,7 +103,7 @@ class VolunteerController {
                     profile.trainingCompletedOn(), profile.supervised(), profile.languages(), profile.interests(),
                     profile.postcode(), profile.availability().stream().sorted().toList(), profile.capacity(),
                     volunteer.freeCapacity(), profile.interventionCodes(), volunteer.status(),
-                    volunteer.statusHistory());
+                    volunteer.statusHistory(), profile.childPreferences(), profile.login());
         }
     }
 }

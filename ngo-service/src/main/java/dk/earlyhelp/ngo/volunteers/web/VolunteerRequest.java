@@ -41,7 +41,29 @@ public record VolunteerRequest(
         List<@NotNull @Pattern(regexp = "[A-Z0-9_]{2,40}", message = "must be an intervention code from the catalogue")
                 String> interventionCodes,
         @Schema(description = "only when adding: APPLICANT (default), ONBOARDING or ACTIVE; later changes go "
-                + "through /status") Volunteer.Status status) {
+                + "through /status") Volunteer.Status status,
+        @Schema(description = "the children the person would rather work with; weighed when matching, never "
+                + "enforced") @Valid ChildPreferencesRequest childPreferences,
+        @Schema(description = "the subject of the person's user account, so they see their own children")
+        @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "must be a user name") String login) {
+
+    /** An age band (either end may be open) and genders; nothing given is no preference. */
+    public record ChildPreferencesRequest(@Min(0) @Max(25) Integer ageMin, @Min(0) @Max(25) Integer ageMax,
+                                          @Size(max = 3) List<@NotNull @Pattern(regexp = "GIRL|BOY|OTHER",
+                                                  message = "must be GIRL, BOY or OTHER") String> genders) {
+
+        @AssertTrue(message = "must not be below ageMin")
+        @Schema(hidden = true)
+        public boolean isAgeMax() {
+            return ageMin == null || ageMax == null || ageMax >= ageMin;
+        }
+
+        Profile.ChildPreferences toPreferences() {
+            List<String> distinctGenders = distinct(genders);
+            return ageMin == null && ageMax == null && distinctGenders.isEmpty() ? null
+                    : new Profile.ChildPreferences(ageMin, ageMax, distinctGenders);
+        }
+    }
 
     /** When the certificate was checked and until when the NGO accepts it. */
     public record CertificateRequest(@NotNull @PastOrPresent LocalDate checkedOn, @NotNull LocalDate validUntil) {
@@ -62,7 +84,8 @@ public record VolunteerRequest(
                 distinct(interests == null ? null : interests.stream().map(String::strip).toList()), postcode,
                 availability == null || availability.isEmpty() ? EnumSet.noneOf(WeeklySlot.class)
                         : EnumSet.copyOf(availability),
-                capacity, distinct(interventionCodes));
+                capacity, distinct(interventionCodes),
+                childPreferences == null ? null : childPreferences.toPreferences(), login);
     }
 
     private static List<String> distinct(List<String> values) {

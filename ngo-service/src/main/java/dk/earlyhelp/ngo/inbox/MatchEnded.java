@@ -1,0 +1,8 @@
+package dk.earlyhelp.ngo.inbox;
+
+/**
+ * In-process news that a matched child's course ended (completed, dropped out or withdrawn), so
+ * the person's one-to-one place is free again. Published after the write.
+ */
+public record MatchEnded(String referralId, String volunteerId) {
+}

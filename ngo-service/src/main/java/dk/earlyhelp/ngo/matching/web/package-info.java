@@ -1,0 +1,2 @@
+/** HTTP API of matching. */
+package dk.earlyhelp.ngo.matching.web;
