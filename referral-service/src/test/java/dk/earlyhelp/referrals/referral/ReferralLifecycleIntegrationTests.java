@@ -178,6 +178,47 @@ class ReferralLifecycleIntegrationTests {
     }
 
     @Test
+    void theCoursesProgressReachesTheReferrerOnlyWhenTheConsentLetsTheNgoReportIt() throws Exception {
+        JsonNode told = sentToNgo(referral(uniqueCpr(), true, true));
+        JsonNode notTold = Api.body(api.post("/api/referrals", TEACHER, referral(uniqueCpr(), true, true)), 201);
+        publishConsent(notTold, "URK_AAR", "CONCERNS", UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.body(api.get("/api/referrals/"
+                + notTold.get("id").asText(), TEACHER), 200).get("consentState").asText().equals("GIVEN"));
+
+        String toldId = told.get("id").asText();
+        // The quiet one's news first, under the same key as the other's, so it is read before the other's.
+        for (JsonNode referral : List.of(notTold, told)) {
+            String id = referral.get("id").asText();
+            EventProbe.publishEvent("ngo.events", "ngo.referral-decided.v1", UUID.randomUUID().toString(), id,
+                    "{\"referralId\": \"%s\", \"decision\": \"ACCEPTED\", \"occurredAt\": \"2026-11-26T10:15:00Z\"}"
+                            .formatted(id));
+            await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("ACCEPTED"));
+            publishProgress(id, toldId, "STARTED", null);
+            publishProgress(id, toldId, "DROPPED_OUT", "FAMILY_WITHDREW");
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(toldId).equals("DROPPED_OUT"));
+        JsonNode ended = Api.body(api.get("/api/referrals/" + toldId, TEACHER), 200);
+        assertThat(ended.get("needsAnotherOffer").asBoolean()).isTrue();
+        assertThat(ended.get("timeline")).extracting(step -> step.get("status").asText()).endsWith("STARTED",
+                "DROPPED_OUT");
+        assertThat(ended.at("/timeline/4/reason").asText()).isEqualTo("FAMILY_WITHDREW");
+        // The one without PROGRESS_TO_REFERRER stays at the decision.
+        JsonNode quiet = Api.body(api.get("/api/referrals/" + notTold.get("id").asText(), TEACHER), 200);
+        assertThat(quiet.get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(quiet.get("progressToReferrer").asBoolean()).isFalse();
+    }
+
+    private static void publishProgress(String referralId, String key, String status, String reason) {
+        String data = """
+                {"referralId": "%s", "childId": "%s", "status": "%s",%s "needsAnotherOffer": true,
+                 "occurredAt": "2026-12-01T10:00:00Z"}""".formatted(referralId, UUID.randomUUID(), status,
+                reason == null ? "" : " \"reason\": \"" + reason + "\",");
+        Contracts.assertMatchesSchema("ngo-service", "ngo.referral-progressed.v1", data);
+        EventProbe.publishEvent("ngo.events", "ngo.referral-progressed.v1", UUID.randomUUID().toString(), key, data);
+    }
+
+    @Test
     void badInputAnswers400NamingTheFieldAndStoresNothing() throws Exception {
         long before = mongo.getCollection("referrals").countDocuments();
 
