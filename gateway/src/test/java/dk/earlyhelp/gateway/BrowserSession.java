@@ -1,5 +1,6 @@
 package dk.earlyhelp.gateway;
 
+import java.io.ByteArrayInputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -30,6 +31,16 @@ final class BrowserSession {
 
     /** Submits the form on the given page with its CSRF token and the given fields. */
     HttpResponse<String> submit(HttpResponse<String> page, String action, String... fields) throws Exception {
+        return submit(page, action, false, fields);
+    }
+
+    /** As {@link #submit}, with the body sent in chunks (no declared length), as few browsers do. */
+    HttpResponse<String> submitChunked(HttpResponse<String> page, String action, String... fields) throws Exception {
+        return submit(page, action, true, fields);
+    }
+
+    private HttpResponse<String> submit(HttpResponse<String> page, String action, boolean chunked, String... fields)
+            throws Exception {
         Matcher csrf = CSRF.matcher(page.body());
         if (!csrf.find()) {
             throw new AssertionError("No CSRF token on " + page.uri() + " (" + page.statusCode() + "): "
@@ -39,9 +50,11 @@ final class BrowserSession {
         for (int i = 0; i < fields.length; i += 2) {
             form.append('&').append(encode(fields[i])).append('=').append(encode(fields[i + 1]));
         }
+        byte[] body = form.toString().getBytes(StandardCharsets.UTF_8);
         return http.send(HttpRequest.newBuilder(URI.create(base + action))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                        : HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Opens the portal, is sent to the login form, logs in and lands on the portal again. */

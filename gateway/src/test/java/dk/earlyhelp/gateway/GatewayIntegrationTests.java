@@ -2,22 +2,24 @@ package dk.earlyhelp.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -25,24 +27,17 @@ import dk.earlyhelp.platform.test.Contracts;
 
 /**
  * The gateway on a real port with its embedded authorization server: the login flow a browser
- * takes, the client-credentials grant for integration clients, and the API door.
+ * takes, the portal's token handling, the client-credentials grant for integration clients, and the API door.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class GatewayIntegrationTests {
+class GatewayIntegrationTests extends RunningGateway {
 
-    static final int PORT = freePort();
-    static final String BASE = "http://localhost:" + PORT;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("earlyhelp.identity.demo-identities", () -> "true");
-    }
+    static final String REGISTRATION = "portal";
 
     @Autowired
     JwtDecoder jwtDecoder;
 
-    HttpClient http = HttpClient.newHttpClient();
+    @Autowired
+    OAuth2AuthorizedClientService authorizedClients;
 
     @Test
     void demoTeacherLogsInAndSeesTheDanishShellWithARoleFittingNavigation() throws Exception {
@@ -87,6 +82,51 @@ class GatewayIntegrationTests {
         assertThat(loggedOut.uri().getPath()).isEqualTo("/logged-out");
         assertThat(loggedOut.body()).contains("Du er logget ud");
         assertThat(browser.get("/").uri().getPath()).as("a new visit asks for the login again").isEqualTo("/login");
+    }
+
+    @Test
+    void portalRefreshesAnExpiredAccessTokenWithoutTheUserNoticing() throws Exception {
+        BrowserSession browser = new BrowserSession(BASE);
+        browser.logIn("laerer.aarhus", "demo");
+        OAuth2AuthorizedClient loggedIn = authorizedClients.loadAuthorizedClient(REGISTRATION, "laerer.aarhus");
+        assertThat(Duration.between(loggedIn.getAccessToken().getIssuedAt(), loggedIn.getAccessToken().getExpiresAt()))
+                .as("access tokens live at most 5 minutes").isLessThanOrEqualTo(Duration.ofMinutes(5));
+        replaceTokens("laerer.aarhus", loggedIn.getClientRegistration(), loggedIn.getRefreshToken());
+
+        HttpResponse<String> home = browser.get("/");
+
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("Velkommen, Mette Holm");
+        OAuth2AuthorizedClient refreshed = authorizedClients.loadAuthorizedClient(REGISTRATION, "laerer.aarhus");
+        assertThat(refreshed.getAccessToken().getTokenValue()).isNotEqualTo("expired");
+        assertThat(refreshed.getRefreshToken().getTokenValue()).as("rotated")
+                .isNotEqualTo(loggedIn.getRefreshToken().getTokenValue());
+    }
+
+    @Test
+    void portalLogsInAgainWithoutAFormWhenTheRefreshTokenIsRefused() throws Exception {
+        BrowserSession browser = new BrowserSession(BASE);
+        browser.logIn("laerer.aarhus", "demo");
+        browser.get("/henvisninger");
+        OAuth2AuthorizedClient loggedIn = authorizedClients.loadAuthorizedClient(REGISTRATION, "laerer.aarhus");
+        replaceTokens("laerer.aarhus", loggedIn.getClientRegistration(),
+                new OAuth2RefreshToken("revoked", Instant.now().minusSeconds(600)));
+
+        HttpResponse<String> page = browser.get("/henvisninger");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.uri().getPath()).as("back on the page asked for").isEqualTo("/henvisninger");
+        assertThat(page.body()).contains("Log ud").doesNotContain("name=\"password\"");
+        assertThat(authorizedClients.<OAuth2AuthorizedClient>loadAuthorizedClient(REGISTRATION, "laerer.aarhus")
+                .getRefreshToken().getTokenValue()).isNotEqualTo("revoked");
+    }
+
+    /** Puts an expired access token (and the given refresh token) into the user's session, as time would. */
+    private void replaceTokens(String username, ClientRegistration registration, OAuth2RefreshToken refreshToken) {
+        OAuth2AccessToken expired = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "expired",
+                Instant.now().minusSeconds(600), Instant.now().minusSeconds(300));
+        authorizedClients.saveAuthorizedClient(new OAuth2AuthorizedClient(registration, username, expired, refreshToken),
+                new TestingAuthenticationToken(username, null));
     }
 
     @Test
@@ -149,13 +189,5 @@ class GatewayIntegrationTests {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,12 +19,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
@@ -40,6 +43,8 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
+import dk.earlyhelp.gateway.limits.RateLimits;
+
 /**
  * The run mode's OAuth2/OIDC authorization server, hosted in the gateway. It keeps its login in a
  * session attribute of its own, apart from the portal's, as if it were a separate application:
@@ -49,7 +54,10 @@ import com.nimbusds.jose.proc.SecurityContext;
 @ConditionalOnProperty(name = "earlyhelp.identity.embedded", havingValue = "true")
 class AuthorizationServerConfiguration {
 
+    /** At most 5 minutes: a token stays valid at the services until it expires, whatever changed meanwhile. */
     static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(5);
+    /** After the body size limit, before Spring Security's filters (-100). */
+    private static final int SIGN_IN_RATE_LIMIT_ORDER = -110;
     private static final String IDENTITY_CONTEXT = "EARLYHELP_IDENTITY_CONTEXT";
 
     private final HttpSessionSecurityContextRepository identityContext = new HttpSessionSecurityContextRepository();
@@ -164,10 +172,24 @@ class AuthorizationServerConfiguration {
         return new ImmutableJWKSet<>(new JWKSet(SigningKey.loadOrCreate(identity.signingKeyFile())));
     }
 
-    /** The gateway validates API tokens with its own keys, without a round trip to itself. */
+    /**
+     * The gateway validates API tokens with its own keys, without a round trip to itself: RS256
+     * only (no {@code none}, no HMAC with the public key as secret), its own issuer, in date.
+     */
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
-        return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, IdentityProperties identity) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(identity.issuer()));
+        return decoder;
+    }
+
+    /** Password guessing and token floods are slowed per address before the security filters run. */
+    @Bean
+    FilterRegistrationBean<SignInRateLimitFilter> signInRateLimitFilter(RateLimits rateLimits) {
+        FilterRegistrationBean<SignInRateLimitFilter> registration = new FilterRegistrationBean<>(
+                new SignInRateLimitFilter(rateLimits));
+        registration.setOrder(SIGN_IN_RATE_LIMIT_ORDER);
+        return registration;
     }
 
     @Bean

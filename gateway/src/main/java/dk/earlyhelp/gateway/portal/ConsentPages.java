@@ -59,7 +59,10 @@ class ConsentPages {
         List<String> categories = ConsentStep.withRequired(fields.get("categories"), ConsentStep.CATEGORIES);
         boolean youngPerson = "true".equals(fields.getFirst("youngPersonRequired"));
         Map<String, Object> consent = new LinkedHashMap<>();
-        consent.put("childId", ((Map<String, Object>) referral.get("child")).get("id"));
+        Map<String, Object> child = (Map<String, Object>) referral.get("child");
+        consent.put("childId", child.get("id"));
+        // The consent service applies the 15+ and 18 rules on the day it is asked, from the birth date.
+        consent.put("childBirthDate", child.get("birthDate"));
         consent.put("referralId", id);
         consent.put("grantees", List.of(ngo));
         consent.put("interventionCode", referral.get("interventionCode"));

@@ -113,7 +113,7 @@ class ConsentStep {
                            boolean youngPersonRequired, long custodyHoldersGiven, boolean youngPersonGiven,
                            List<String> purposes, List<String> categories, String validUntil, String textVersion,
                            List<Given> grantors, List<Link> links, List<String> confirmations,
-                           List<String> missingConfirmations) {
+                           List<String> missingConfirmations, String ageRuleNote) {
 
         @SuppressWarnings("unchecked")
         static Recorded of(Map<String, Object> consent) {
@@ -137,7 +137,8 @@ class ConsentStep {
                     ((List<Map<String, Object>>) consent.getOrDefault("confirmations", List.of())).stream()
                             .map(confirmation -> confirmation.get("service") + " (" + Rows.time(confirmation.get("at"))
                                     + ")").toList(),
-                    (List<String>) consent.getOrDefault("missingConfirmations", List.of()));
+                    (List<String>) consent.getOrDefault("missingConfirmations", List.of()),
+                    (String) consent.get("ageRuleNote"));
         }
 
         public boolean pending() {

@@ -51,7 +51,6 @@ class PortalSecurityConfiguration {
                         .requestMatchers("/samtykke/**")
                         .permitAll()
                         .requestMatchers("/logged-out", "/css/**", "/js/**", "/favicon.ico", "/error",
-                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/api-docs/**")
                         .permitAll()
                         .anyRequest().authenticated())
