@@ -451,6 +451,49 @@ class PortalBrowserIT {
     }
 
     @Test
+    void theStroemCoordinatorAcceptsAChildAndChoosesAMentorFromExplainedProposals() throws Exception {
+        String caseworker = UserTokens.accessToken(portal, "sagsbehandler.kbh");
+        com.fasterxml.jackson.databind.JsonNode referral = ReferralsApi.create(portal, caseworker, """
+                {"child": {"firstName": "Sami", "lastName": "Ali", "birthDate": "2016-03-03", "gender": "BOY"},
+                 "custodyHolders": [{"name": "Nadia Ali", "relation": "MOTHER", "phone": "+45 30405060"}],
+                 "interventionCode": "STROEM", "concerns": ["LACKS_ADULT_CONTACT"], "confirmDuplicate": true,
+                 "currentSupport": {"specialSupportMeasure": false, "schoolSupport": false},
+                 "childView": {"whatIsHard": "Jeg er meget alene efter skole", "wishes": "En voksen at spille fodbold med"}}
+                """);
+        String referralId = referral.get("id").asText();
+        ConsentsApi.recordOnPaper(portal, caseworker, referral, "URK_KBH", "\"CONCERNS\", \"CHILD_VIEW\"", null);
+
+        logIn("koordinator.stroem");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            driver.get(portal + "/indbakke");
+            return !driver.findElements(By.cssSelector("a[href$='/indbakke/" + referralId + "']")).isEmpty();
+        });
+        browser.findElement(By.cssSelector("a[href$='/indbakke/" + referralId + "']")).click();
+        waitFor(By.id("decision"));
+        browser.findElement(By.id("decision")).click();
+        browser.findElement(By.cssSelector("button[type=submit].button:not(.button-secondary)")).click();
+        waitFor(By.cssSelector(".alert-success"));
+
+        browser.get(portal + "/indbakke/" + referralId);
+        browser.findElement(By.id("find-mentor")).click();
+        waitFor(By.id("proposals"));
+        WebElement best = browser.findElement(By.id("proposal-0"));
+        assertThat(best.getText()).as("each proposal says why").contains("Alder", "Tidspunkter", "Kvalifikation",
+                "egnethed");
+        assertAccessible("mentor proposals");
+        String mentor = best.findElement(By.tagName("h2")).getText().split(" – ")[0];
+        best.findElement(By.cssSelector("form button")).click();
+        waitFor(By.cssSelector(".alert-success"));
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Matchet");
+        logOut();
+
+        assertThat(mentor).isNotBlank();
+        // The caseworker's referral follows: the consent lets the NGO report the course back.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "MATCHED".equals(
+                ReferralsApi.get(portal, caseworker, referralId).get("status").asText()));
+    }
+
+    @Test
     void steeringGroupMemberSeesOutcomeFiguresOfTheirPartnershipOnly() {
         logIn("styregruppe.aarhus");
         browser.findElement(By.linkText("Resultater")).click();

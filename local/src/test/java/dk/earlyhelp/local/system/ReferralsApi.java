@@ -34,6 +34,18 @@ final class ReferralsApi {
         return new ObjectMapper().readTree(created.body()).get("id").asText();
     }
 
+    /** Creates and submits the referral in the given JSON and returns it as the service answered. */
+    static com.fasterxml.jackson.databind.JsonNode create(String portal, String token, String json) throws Exception {
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create(portal + "/api/referrals"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new AssertionError("Referral not created: " + created.statusCode() + " " + created.body());
+        }
+        return new ObjectMapper().readTree(created.body());
+    }
+
     /** The referral as its referrer reads it. */
     static com.fasterxml.jackson.databind.JsonNode get(String portal, String token, String id) throws Exception {
         HttpResponse<String> referral = HttpClient.newHttpClient().send(HttpRequest
