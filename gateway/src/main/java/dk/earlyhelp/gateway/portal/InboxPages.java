@@ -63,6 +63,13 @@ class InboxPages {
                 ServiceCalls.LIST, List.<Map<String, Object>>of()).value().stream()
                 .filter(offer -> ((List<?>) offer.get("municipalities")).contains(item.get("municipalityCode")))
                 .toList());
+        // Group courses: the intervention's coming groups, soonest first, to give the child a seat in.
+        model.addAttribute("groups", services.get(SERVICE, "/api/ngo/groups?intervention=" + item.get("interventionCode"),
+                PortalController.token(request), ServiceCalls.LIST, List.<Map<String, Object>>of()).value().stream()
+                .map(GroupSeatPages.Group::of)
+                .filter(group -> !java.time.LocalDate.parse(group.startDate()).isBefore(java.time.LocalDate.now()))
+                .sorted(java.util.Comparator.comparing(GroupSeatPages.Group::startDate))
+                .toList());
         model.addAttribute("form", model.containsAttribute("form") ? model.getAttribute("form") : DecisionForm.EMPTY);
         return "decision";
     }

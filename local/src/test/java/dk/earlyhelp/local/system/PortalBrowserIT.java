@@ -280,6 +280,14 @@ class PortalBrowserIT {
         browser.findElement(By.id("decision")).click();
         browser.findElement(By.cssSelector("button[type=submit].button:not(.button-secondary)")).click();
         waitFor(By.cssSelector(".alert-success"));
+
+        // Accepted: the coordinator gives the child a seat in the next group with a free seat.
+        browser.get(portal + "/indbakke/" + referralId);
+        waitFor(By.id("groups"));
+        assertAccessible("the decision page with the coming groups");
+        browser.findElement(By.cssSelector("#groups .seat-button")).click();
+        waitFor(By.cssSelector("#groups .alert-success"));
+        assertThat(browser.findElement(By.cssSelector("#groups .alert-success")).getText()).contains("plads");
         logOut();
 
         logIn("laerer.aarhus");
