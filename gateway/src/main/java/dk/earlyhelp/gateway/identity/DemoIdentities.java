@@ -36,6 +36,8 @@ public final class DemoIdentities {
                     List.of("STROEM-0101"), null, null)),
             Map.entry("frivillig.powerkids", new Profile("Emma Krogh", List.of("VOLUNTEER"), "NGO", "URK_AAR",
                     List.of("POWERKIDS-0751"), null, null)),
+            Map.entry("frivillig.stroem", new Profile("Jonas Friis", List.of("VOLUNTEER"), "NGO", "URK_KBH",
+                    List.of("STROEM-0101"), null, null)),
             Map.entry("styregruppe.aarhus", new Profile("Peter Dahl", List.of("STEERING_GROUP"), "MUNICIPALITY",
                     "0751", List.of("POWERKIDS-0751"), null, null)),
             Map.entry("admin", new Profile("Administrator", List.of("ADMIN"), "PLATFORM", "PLATFORM", List.of(), null,

@@ -28,6 +28,9 @@ public record PortalUser(String displayName, Caller caller, long unreadNotificat
         if (caller.hasRole("NGO_COORDINATOR")) {
             items.add(new NavigationItem("nav.inbox", "/indbakke"));
         }
+        if (caller.hasRole("VOLUNTEER")) {
+            items.add(new NavigationItem("nav.myChildren", "/mine-boern"));
+        }
         if (caller.hasRole("STEERING_GROUP") || caller.hasRole("ADMIN")) {
             items.add(new NavigationItem("nav.outcomes", "/resultater"));
         }

@@ -499,6 +499,37 @@ class PortalBrowserIT {
         // The caseworker's referral follows: the consent lets the NGO report the course back.
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "MATCHED".equals(
                 ReferralsApi.get(portal, caseworker, referralId).get("status").asText()));
+
+        // The demo mentor frivillig.stroem gets another child, sees only their own children and logs a meeting.
+        com.fasterxml.jackson.databind.JsonNode second = ReferralsApi.create(portal, caseworker, """
+                {"child": {"firstName": "Lina", "lastName": "Berg", "birthDate": "2014-07-07", "gender": "GIRL"},
+                 "custodyHolders": [{"name": "Eva Berg", "relation": "MOTHER", "phone": "+45 40506070"}],
+                 "interventionCode": "STROEM", "concerns": ["LACKS_NETWORK"], "confirmDuplicate": true,
+                 "currentSupport": {"specialSupportMeasure": false, "schoolSupport": false},
+                 "childView": {"whatIsHard": "Jeg har ingen at være sammen med", "wishes": "En at gå i biografen med"}}
+                """);
+        String secondId = second.get("id").asText();
+        ConsentsApi.recordOnPaper(portal, caseworker, second, "URK_KBH", "\"CONCERNS\"", null);
+        String coordinator = UserTokens.accessToken(portal, "koordinator.stroem");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                NgoApi.post(portal, coordinator, "/api/ngo/inbox/" + secondId + "/decision",
+                        "{\"decision\": \"ACCEPTED\"}") == 200);
+        assertThat(NgoApi.post(portal, coordinator, "/api/ngo/inbox/" + secondId + "/match",
+                "{\"volunteerId\": \"demo-stroem-v01\"}")).isEqualTo(200);
+
+        logIn("frivillig.stroem");
+        browser.findElement(By.linkText("Mine børn")).click();
+        waitFor(By.id("child-" + secondId));
+        if (!mentor.startsWith("Frivillig 1 ")) {
+            assertThat(browser.findElements(By.id("child-" + referralId))).as("another mentor's child").isEmpty();
+        }
+        assertAccessible("the volunteer's own children");
+        WebElement child = browser.findElement(By.id("child-" + secondId));
+        assertThat(child.getText()).contains("Intet møde").doesNotContain("Lina", "Berg");
+        child.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.cssSelector(".alert-success"));
+        assertThat(browser.findElement(By.id("child-" + secondId)).getText()).contains("Seneste møde");
+        logOut();
     }
 
     @Test

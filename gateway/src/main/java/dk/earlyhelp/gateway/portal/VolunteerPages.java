@@ -1,0 +1,85 @@
+package dk.earlyhelp.gateway.portal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** A volunteer's own children (nobody else's) and logging a meeting with one of them. */
+@Controller
+class VolunteerPages {
+
+    private static final String SERVICE = "ngo-service";
+
+    private final ServiceCalls services;
+
+    VolunteerPages(ServiceCalls services) {
+        this.services = services;
+    }
+
+    @GetMapping("/mine-boern")
+    String children(@ModelAttribute("user") PortalUser user, HttpServletRequest request, Model model) {
+        if (!allowed(user)) {
+            return "forbidden";
+        }
+        ServiceCalls.Answer<List<Map<String, Object>>> children = services.get(SERVICE, "/api/ngo/my-children",
+                PortalController.token(request), ServiceCalls.LIST, List.of());
+        model.addAttribute("children", children.value().stream().map(Child::of).toList());
+        model.addAttribute("unavailable", children.unavailable());
+        model.addAttribute("today", LocalDate.now(ZoneId.of("Europe/Copenhagen")).toString());
+        return "my-children";
+    }
+
+    @PostMapping("/mine-boern/{referralId}/moede")
+    String logMeeting(@ModelAttribute("user") PortalUser user, @PathVariable String referralId,
+            @RequestParam Map<String, String> fields, HttpServletRequest request, Model model,
+            RedirectAttributes redirect) {
+        if (!allowed(user)) {
+            return "forbidden";
+        }
+        Map<String, Object> meeting = new LinkedHashMap<>();
+        meeting.put("referralId", referralId);
+        ReferralForm.put(meeting, "heldOn", fields.get("heldOn"));
+        String minutes = fields.getOrDefault("minutes", "").strip();
+        // A number goes as a number; anything else as given, so the service names the field.
+        meeting.put("minutes", minutes.matches("\\d{1,4}") ? Integer.valueOf(minutes) : minutes);
+        ReferralForm.put(meeting, "note", fields.get("note"));
+        ServiceCalls.Outcome outcome = services.post(SERVICE, "/api/ngo/meetings", PortalController.token(request),
+                meeting);
+        if (outcome.succeeded()) {
+            redirect.addFlashAttribute("notice", "volunteer.meetingLogged");
+            return "redirect:/mine-boern";
+        }
+        model.addAttribute("meetingError", outcome.unavailable() ? "unavailable" : "volunteer.meetingError");
+        model.addAttribute("meetingFor", referralId);
+        model.addAttribute("meetingForm", fields);
+        return children(user, request, model);
+    }
+
+    private static boolean allowed(PortalUser user) {
+        return user != null && user.caller().hasRole("VOLUNTEER");
+    }
+
+    /** One of the volunteer's children, as the NGO service tells them: no name is held there. */
+    public record Child(String referralId, String interventionCode, String status, Integer childAge, String matchedOn,
+                        String lastMeetingOn) {
+
+        static Child of(Map<String, Object> child) {
+            return new Child((String) child.get("referralId"), (String) child.get("interventionCode"),
+                    (String) child.get("status"), child.get("childAge") instanceof Number age ? age.intValue() : null,
+                    (String) child.get("matchedOn"), (String) child.get("lastMeetingOn"));
+        }
+    }
+}
