@@ -1,5 +1,8 @@
 package dk.earlyhelp.gateway.portal;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,8 @@ import jakarta.servlet.http.HttpServletRequest;
 class InboxPages {
 
     private static final String SERVICE = "ngo-service";
+    private static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
+
     private final ServiceCalls services;
 
     InboxPages(ServiceCalls services) {
@@ -53,7 +58,8 @@ class InboxPages {
             model.addAttribute("unavailable", inbox.unavailable());
             return inbox.unavailable() ? "inbox" : "not-found";
         }
-        model.addAttribute("item", Rows.inboxItem(item));
+        Rows.InboxItem row = Rows.inboxItem(item);
+        model.addAttribute("item", row);
         // What the referrer wrote (the child's view, a reason for referring outside the target group)
         // stays in the referral service; the NGO delivering the offer reads it from there.
         model.addAttribute("referral", services.get("referral-service", "/api/referrals/" + referralId + "/for-ngo",
@@ -63,12 +69,15 @@ class InboxPages {
                 ServiceCalls.LIST, List.<Map<String, Object>>of()).value().stream()
                 .filter(offer -> ((List<?>) offer.get("municipalities")).contains(item.get("municipalityCode")))
                 .toList());
-        // Group courses: the intervention's coming groups, soonest first, to give the child a seat in.
-        model.addAttribute("groups", services.get(SERVICE, "/api/ngo/groups?intervention=" + item.get("interventionCode"),
-                PortalController.token(request), ServiceCalls.LIST, List.<Map<String, Object>>of()).value().stream()
+        // Only a child who may take a seat needs the intervention's coming groups, soonest first.
+        boolean seatable = !row.consentWithdrawn()
+                && ("ACCEPTED".equals(row.status()) || "WAITLISTED".equals(row.status()));
+        model.addAttribute("groups", !seatable ? List.of() : services.get(SERVICE, "/api/ngo/groups?intervention="
+                + row.interventionCode(), PortalController.token(request), ServiceCalls.LIST,
+                List.<Map<String, Object>>of()).value().stream()
                 .map(GroupSeatPages.Group::of)
-                .filter(group -> !java.time.LocalDate.parse(group.startDate()).isBefore(java.time.LocalDate.now()))
-                .sorted(java.util.Comparator.comparing(GroupSeatPages.Group::startDate))
+                .filter(group -> !LocalDate.parse(group.startDate()).isBefore(LocalDate.now(DANISH)))
+                .sorted(Comparator.comparing(GroupSeatPages.Group::startDate))
                 .toList());
         model.addAttribute("form", model.containsAttribute("form") ? model.getAttribute("form") : DecisionForm.EMPTY);
         return "decision";

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -132,7 +133,7 @@ public class ReferralManagement {
 
     /** The consent under which the NGO may receive the referral now, or null: then it waits for one. */
     private Referral.SharingConsent consentToRefer(Referral referral) {
-        String ngo = catalogue.find(referral.interventionCode()).map(offer -> offer.ngoCode()).orElse(null);
+        String ngo = ngoOf(referral.interventionCode());
         if (ngo == null) {
             return null;
         }
@@ -177,7 +178,7 @@ public class ReferralManagement {
         referrals.findByMunicipalityCodeAndChildPseudonym(consent.municipalityCode(), consent.childId()).stream()
                 .filter(Referral::awaitsConsent)
                 .filter(referral -> consent.covers(referral.interventionCode(),
-                        catalogue.find(referral.interventionCode()).map(offer -> offer.ngoCode()).orElse(null)))
+                        ngoOf(referral.interventionCode())))
                 .forEach(referral -> applyOnce(referral.id(), eventId, waiting -> waiting.consentGiven(eventId,
                         new Referral.SharingConsent(consent.consentId(),
                                 consent.purposes().contains(PROGRESS_TO_REFERRER)), consent.occurredAt())));
@@ -263,11 +264,7 @@ public class ReferralManagement {
      */
     @PreAuthorize("hasRole('NGO_COORDINATOR')")
     public SharedReferral forNgo(Caller caller, String id) {
-        Referral referral = referrals.findById(id)
-                .filter(Referral::sharedWithNgo)
-                .filter(found -> catalogue.find(found.interventionCode())
-                        .map(offer -> caller.belongsToNgo(offer.ngoCode())).orElse(false))
-                .orElse(null);
+        Referral referral = receivedByCallersNgo(caller, id).orElse(null);
         if (referral == null) {
             referrals.findById(id).ifPresent(other -> audit.record(caller, AuditRecord.Action.DENIED, "referral", id,
                     other.child().pseudonym()));
@@ -287,11 +284,19 @@ public class ReferralManagement {
      */
     @PreAuthorize("hasAnyRole('NGO_COORDINATOR', 'VOLUNTEER')")
     public Referral deliveredBy(Caller caller, String id) {
+        return receivedByCallersNgo(caller, id).orElseThrow(() -> ProblemException.notFound("Referral " + id));
+    }
+
+    /** The referral if the NGO delivering its offer, the caller's, has received it. */
+    private Optional<Referral> receivedByCallersNgo(Caller caller, String id) {
         return referrals.findById(id)
                 .filter(Referral::sharedWithNgo)
-                .filter(found -> catalogue.find(found.interventionCode())
-                        .map(offer -> caller.belongsToNgo(offer.ngoCode())).orElse(false))
-                .orElseThrow(() -> ProblemException.notFound("Referral " + id));
+                .filter(found -> caller.belongsToNgo(ngoOf(found.interventionCode())));
+    }
+
+    /** The NGO delivering the offer, from the catalogue read model; null for an offer it does not know. */
+    private String ngoOf(String interventionCode) {
+        return catalogue.find(interventionCode).map(offer -> offer.ngoCode()).orElse(null);
     }
 
     /**
