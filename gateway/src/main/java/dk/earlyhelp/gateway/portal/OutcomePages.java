@@ -25,7 +25,7 @@ class OutcomePages {
             return "forbidden";
         }
         ServiceCalls.Answer<Map<String, Object>> report = services.get("measurement-service",
-                "/api/measurements/outcomes", PortalController.token(request), ServiceCalls.OBJECT, Map.of());
+                "/api/outcomes", PortalController.token(request), ServiceCalls.OBJECT, Map.of());
         model.addAttribute("report", report.value());
         model.addAttribute("unavailable", report.unavailable());
         return "outcomes";

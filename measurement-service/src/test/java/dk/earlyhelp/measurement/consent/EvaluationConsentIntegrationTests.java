@@ -78,7 +78,7 @@ class EvaluationConsentIntegrationTests {
         for (int i = 1; i <= 3; i++) {
             lines.append(enrolment("E-H" + i, null)); // imported history, vouched for by its source
         }
-        assertThat(send("/api/measurements/responses/import", IMPORT, lines.toString()).statusCode()).isEqualTo(200);
+        assertThat(send("/api/measurements/imports", IMPORT, lines.toString()).statusCode()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> beforeCount() == 5);
 
@@ -103,7 +103,7 @@ class EvaluationConsentIntegrationTests {
     }
 
     private int beforeCount() throws Exception {
-        JsonNode report = Contracts.parse(new Api(port).get("/api/measurements/outcomes?intervention=SAMTALEGRUPPER",
+        JsonNode report = Contracts.parse(new Api(port).get("/api/outcomes?intervention=SAMTALEGRUPPER",
                 ADMIN).body());
         for (JsonNode dimension : report.get("dimensions")) {
             if (dimension.get("dimension").asText().equals("RELATIONAL")) {

@@ -61,7 +61,7 @@ class OutcomeIntegrationTests {
         assertThat(Contracts.parse(imported.body()).get("imported").asInt())
                 .isEqualTo(ndjson.lines().filter(line -> !line.isBlank()).count());
 
-        JsonNode actual = Contracts.parse(api.get("/api/measurements/outcomes", STEERING).body());
+        JsonNode actual = Contracts.parse(api.get("/api/outcomes", STEERING).body());
         JsonNode expected = Contracts.parse(Files.readString(FIXTURES.resolve("outcomes-public.expected.json")));
 
         assertSameFigures("", expected, actual);
@@ -95,8 +95,8 @@ class OutcomeIntegrationTests {
                 """;
         assertThat(importLines(IMPORT, lines).statusCode()).isEqualTo(200);
 
-        JsonNode steering = relational(api.get("/api/measurements/outcomes?intervention=POWERKIDS", STEERING).body());
-        JsonNode admin = relational(api.get("/api/measurements/outcomes?intervention=POWERKIDS", ADMIN).body());
+        JsonNode steering = relational(api.get("/api/outcomes?intervention=POWERKIDS", STEERING).body());
+        JsonNode admin = relational(api.get("/api/outcomes?intervention=POWERKIDS", ADMIN).body());
 
         assertThat(steering.at("/occasions/BEFORE/suppressed").asBoolean()).isTrue();
         assertThat(steering.at("/occasions/BEFORE").has("mean")).isFalse();
@@ -137,7 +137,7 @@ class OutcomeIntegrationTests {
     }
 
     private HttpResponse<String> importLines(String token, String ndjson) throws Exception {
-        return api.post("/api/measurements/responses/import", token, ndjson, "application/x-ndjson");
+        return api.post("/api/measurements/imports", token, ndjson, "application/x-ndjson");
     }
 
 }

@@ -12,7 +12,7 @@ import dk.earlyhelp.measurement.outcome.OutcomeReport;
 import dk.earlyhelp.platform.security.CurrentCaller;
 
 @RestController
-@RequestMapping("/api/measurements/outcomes")
+@RequestMapping("/api/outcomes")
 class OutcomeController {
 
     private final OutcomeManagement outcomes;

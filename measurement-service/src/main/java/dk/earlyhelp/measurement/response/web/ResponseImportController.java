@@ -11,7 +11,7 @@ import dk.earlyhelp.measurement.response.ResponseManagement;
 import dk.earlyhelp.platform.security.CurrentCaller;
 
 @RestController
-@RequestMapping("/api/measurements/responses")
+@RequestMapping("/api/measurements")
 class ResponseImportController {
 
     private final ResponseManagement responses;
@@ -21,7 +21,7 @@ class ResponseImportController {
     }
 
     /** NDJSON in the import format of METRICS.md, one response a line. */
-    @PostMapping(path = "/import", consumes = { "application/x-ndjson", "text/plain" })
+    @PostMapping(path = "/imports", consumes = { "application/x-ndjson", "text/plain" })
     Map<String, Integer> importResponses(@RequestBody String ndjson) {
         return Map.of("imported", responses.importLines(CurrentCaller.get(), ndjson));
     }
