@@ -19,9 +19,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param childId      the child's pseudonym when the answers were collected under a consent in this
  *                     system; then they count only while a consent permits EVALUATION_STATISTICS and are
  *                     erased when it ends. Null for imported historical answers, which the source vouches for
+ * @param ageBand      the child's age band at intake (e.g. {@code 10-12}) for enrolments in this system; null
+ *                     for imported ones, which say neither age nor gender
+ * @param gender       GIRL, BOY or OTHER for enrolments in this system; null for imported ones
  */
 @Document("responses")
 public record Response(@Id String id, @Indexed String partnership, String enrolmentRef, String childRef,
                        String intervention, String municipality, Occasion occasion, LocalDate answeredAt,
-                       long received, Map<String, Integer> answers, @Indexed String childId) {
+                       long received, Map<String, Integer> answers, @Indexed String childId,
+                       String ageBand, String gender) {
 }

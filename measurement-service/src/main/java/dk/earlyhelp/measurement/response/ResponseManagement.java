@@ -1,5 +1,6 @@
 package dk.earlyhelp.measurement.response;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -8,38 +9,52 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import dk.earlyhelp.measurement.catalogue.Catalogue;
 import dk.earlyhelp.measurement.instrument.Instrument;
 import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.Caller;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Imports questionnaire responses; a file with any bad line is refused whole, naming every error. */
+/**
+ * Imports questionnaire responses; a file with any bad line is refused whole, naming every error.
+ * A response's id is derived from its content, so importing the same file again adds nothing.
+ */
 @Service
 public class ResponseManagement {
 
     private static final Logger log = LoggerFactory.getLogger(ResponseManagement.class);
     private static final int MAX_ERRORS_REPORTED = 50;
+    private static final int LOOKUP_BATCH = 5_000;
     private static final java.util.regex.Pattern PSEUDONYM = java.util.regex.Pattern.compile("[0-9a-f-]{36}");
 
     private final MongoTemplate mongo;
     private final Instrument instrument;
     private final JsonMapper json;
     private final Clock clock;
+    private final Catalogue catalogue;
+    private final ApplicationEventPublisher events;
 
-    ResponseManagement(MongoTemplate mongo, Instrument instrument, JsonMapper json, Clock clock) {
+    ResponseManagement(MongoTemplate mongo, Instrument instrument, JsonMapper json, Clock clock, Catalogue catalogue,
+            ApplicationEventPublisher events) {
         this.mongo = mongo;
+        this.catalogue = catalogue;
+        this.events = events;
         this.instrument = instrument;
         this.json = json;
         this.clock = clock;
@@ -50,13 +65,14 @@ public class ResponseManagement {
      *
      * @return how many responses were stored
      */
-    @PreAuthorize("hasRole('MEASUREMENT_IMPORT')")
-    public int importLines(Caller caller, String ndjson) {
-        return importFor(caller.partnerships(), ndjson);
+    @PreAuthorize("hasAnyRole('MEASUREMENT_IMPORT', 'ADMIN')")
+    public Imported importLines(Caller caller, String ndjson) {
+        return importFor(caller.hasRole("ADMIN") ? Set.copyOf(catalogue.partnerships()) : caller.partnerships(),
+                ndjson);
     }
 
     /** Imports for the given partnerships; the demo data of the run mode comes in this way. */
-    int importFor(Set<String> partnerships, String ndjson) {
+    Imported importFor(Set<String> partnerships, String ndjson) {
         List<Map<String, String>> errors = new ArrayList<>();
         List<Response> responses = new ArrayList<>();
         // Arrival order decides between corrections answered on the same day.
@@ -77,9 +93,60 @@ public class ResponseManagement {
             problem.getBody().setProperty("errors", errors.subList(0, Math.min(errors.size(), MAX_ERRORS_REPORTED)));
             throw problem;
         }
-        mongo.insertAll(responses);
-        log.info("Imported {} responses", responses.size());
-        return responses.size();
+        List<Response> fresh = notYetStored(responses);
+        mongo.insertAll(fresh);
+        events.publishEvent(new ResponsesStored(fresh));
+        log.info("Imported {} responses ({} already stored)", fresh.size(), responses.size() - fresh.size());
+        return new Imported(fresh.size(), responses.size() - fresh.size());
+    }
+
+    /**
+     * Stores a response given in this system (a child answering with a volunteer), after checking
+     * its items and answers against the instrument; the caller has checked who may answer.
+     */
+    public Response store(Response response) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        checkAnswers(response.answers(), 1, errors);
+        if (!errors.isEmpty()) {
+            ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "validation", "Invalid answers",
+                    "Some answers are not items of the questionnaire or are outside its scale.");
+            problem.getBody().setProperty("errors", errors);
+            throw problem;
+        }
+        mongo.insert(response);
+        events.publishEvent(new ResponsesStored(List.of(response)));
+        return response;
+    }
+
+    /** Sent inside the service after responses were stored, for the read models built from them. */
+    public record ResponsesStored(List<Response> responses) {
+    }
+
+    /** How many responses a file added, and how many of its lines were stored before. */
+    public record Imported(int imported, int alreadyImported) {
+    }
+
+    /** Drops the file's own repeated lines and those stored by an earlier import. */
+    private List<Response> notYetStored(List<Response> responses) {
+        Map<String, Response> byId = new LinkedHashMap<>();
+        responses.forEach(response -> byId.putIfAbsent(response.id(), response));
+        List<String> ids = List.copyOf(byId.keySet());
+        for (int from = 0; from < ids.size(); from += LOOKUP_BATCH) {
+            Query stored = Query.query(Criteria.where("_id").in(ids.subList(from, Math.min(ids.size(), from + LOOKUP_BATCH))));
+            stored.fields().include("_id");
+            mongo.find(stored, org.bson.Document.class, "responses").forEach(found -> byId.remove(found.getString("_id")));
+        }
+        return List.copyOf(byId.values());
+    }
+
+    /**
+     * The same line in the same partnership always gets the same id. Answers are put in item order
+     * so that a file re-serialised with other key order is still the same.
+     */
+    private static String contentId(String partnership, ImportLine line, Map<String, Integer> answers) {
+        String content = String.join("|", partnership, line.enrolmentRef(), line.childRef(), line.occasion(),
+                line.answeredAt(), String.valueOf(new TreeMap<>(answers)), String.valueOf(line.childId()));
+        return UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private Response parse(Set<String> partnerships, String line, int number, long received,
@@ -100,23 +167,29 @@ public class ResponseManagement {
         Occasion occasion = occasion(given.occasion(), number, errors);
         LocalDate answeredAt = date(given.answeredAt(), number, errors);
         String partnership = given.intervention() + "-" + given.municipality();
-        if (!partnerships.contains(partnership)) {
-            errors.add(error(number, "intervention", partnership + " is not one of your partnerships in the catalogue"));
+        if (!catalogue.hasPartnership(given.intervention(), given.municipality())) {
+            errors.add(error(number, "intervention", partnership + " is not a partnership of the catalogue"));
+        } else if (!partnerships.contains(partnership)) {
+            errors.add(error(number, "intervention", partnership + " is not one of your partnerships"));
         }
         Map<String, Integer> answers = given.answers() == null ? Map.of() : given.answers();
-        answers.forEach((item, answer) -> {
-            if (!instrument.knowsItem(item)) {
-                errors.add(error(number, "answers." + item, "is not an item of the instrument"));
-            } else if (answer != null && !instrument.onScale(answer)) {
-                errors.add(error(number, "answers." + item, "must be between 1 and 4"));
-            }
-        });
+        checkAnswers(answers, number, errors);
         if (errors.size() > before) {
             return null;
         }
-        return new Response(UUID.randomUUID().toString(), partnership, given.enrolmentRef(), given.childRef(),
+        return new Response(contentId(partnership, given, answers), partnership, given.enrolmentRef(), given.childRef(),
                 given.intervention(), given.municipality(), occasion, answeredAt, received,
-                new LinkedHashMap<>(answers), given.childId());
+                new LinkedHashMap<>(answers), given.childId(), null, null);
+    }
+
+    private void checkAnswers(Map<String, Integer> answers, int line, List<Map<String, String>> errors) {
+        answers.forEach((item, answer) -> {
+            if (!instrument.knowsItem(item)) {
+                errors.add(error(line, "answers." + item, "is not an item of the instrument"));
+            } else if (answer != null && !instrument.onScale(answer)) {
+                errors.add(error(line, "answers." + item, "must be between 1 and 4"));
+            }
+        });
     }
 
     private static void require(String value, int line, String field, List<Map<String, String>> errors) {

@@ -26,6 +26,8 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dk.earlyhelp.measurement.catalogue.Catalogue;
+import dk.earlyhelp.measurement.catalogue.TestCatalogue;
 import dk.earlyhelp.measurement.response.Response;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
 import dk.earlyhelp.platform.test.Api;
@@ -64,7 +66,9 @@ class EvaluationConsentIntegrationTests {
     }
 
     @Test
-    void answersCountOnlyUnderAnEvaluationConsentAndLeaveEveryFigureWhenItIsWithdrawn() throws Exception {
+    void answersCountOnlyUnderAnEvaluationConsentAndLeaveEveryFigureWhenItIsWithdrawn(@Autowired Catalogue catalogue)
+            throws Exception {
+        TestCatalogue.published(catalogue);
         mongo.dropCollection("responses");
         String alma = UUID.randomUUID().toString();
         String bo = UUID.randomUUID().toString();

@@ -19,6 +19,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dk.earlyhelp.measurement.catalogue.Catalogue;
+import dk.earlyhelp.measurement.catalogue.TestCatalogue;
 import dk.earlyhelp.platform.test.Api;
 import dk.earlyhelp.platform.test.Contracts;
 import dk.earlyhelp.platform.test.TestTokens;
@@ -48,7 +50,8 @@ class OutcomeIntegrationTests {
 
 
     @BeforeEach
-    void noResponsesYet() {
+    void noResponsesYet(@Autowired Catalogue catalogue) {
+        TestCatalogue.published(catalogue);
         api = new Api(port);
         mongo.dropCollection("responses");
     }
@@ -60,6 +63,9 @@ class OutcomeIntegrationTests {
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         assertThat(Contracts.parse(imported.body()).get("imported").asInt())
                 .isEqualTo(ndjson.lines().filter(line -> !line.isBlank()).count());
+        HttpResponse<String> again = importLines(IMPORT, ndjson);
+        assertThat(Contracts.parse(again.body()).get("imported").asInt()).as("the same file twice adds nothing")
+                .isZero();
 
         JsonNode actual = Contracts.parse(api.get("/api/outcomes", STEERING).body());
         JsonNode expected = Contracts.parse(Files.readString(FIXTURES.resolve("outcomes-public.expected.json")));

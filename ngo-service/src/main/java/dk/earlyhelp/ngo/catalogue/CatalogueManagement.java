@@ -61,6 +61,7 @@ public class CatalogueManagement {
                     .set("capacity", intervention.capacity())
                     .set("deliveredBy", intervention.deliveredBy())
                     .set("measures", intervention.measures())
+                    .set("fidelityManual", intervention.fidelityManual())
                     .push("pendingEvents", new InterventionPublished(intervention,
                             ngoNames.get(intervention.ngoCode()), now).toPendingEvent());
             mongo.upsert(Query.query(Criteria.where("_id").is(intervention.code())), update, Intervention.class);

@@ -44,7 +44,7 @@ public class DemoCatalogue implements ApplicationRunner {
     public void run(ApplicationArguments args) throws IOException {
         CatalogFile catalog;
         try (InputStream in = new ClassPathResource("demo/catalog.json").getInputStream()) {
-            // The file says more than we keep (illustrative flags, follow-up rhythm, fidelity, municipalities).
+            // The file says more than we keep (illustrative flags, follow-up rhythm, municipalities).
             catalog = json.readerFor(CatalogFile.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(in);
         }
@@ -59,11 +59,11 @@ public class DemoCatalogue implements ApplicationRunner {
 
     record CatalogIntervention(String code, String name, String ngo, List<String> municipalities, String model,
                                List<String> types, TargetGroup targetGroup, Format format, Capacity capacity,
-                               String deliveredBy, List<String> measures) {
+                               String deliveredBy, List<String> measures, Boolean fidelityManual) {
 
         Intervention toIntervention() {
             return new Intervention(code, name, ngo, municipalities, model, types, targetGroup, format, capacity,
-                    deliveredBy, measures, List.of());
+                    deliveredBy, measures, fidelityManual, List.of());
         }
     }
 }

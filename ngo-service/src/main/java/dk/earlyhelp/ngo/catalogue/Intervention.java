@@ -10,10 +10,13 @@ import dk.earlyhelp.platform.events.PendingEvent;
 /**
  * An NGO's offer as the catalogue describes it. Target group, format and capacity are typed
  * because other services choose offers and check eligibility from them (through
- * {@link InterventionPublished}, recorded in {@code pendingEvents}, the outbox).
+ * {@link InterventionPublished}, recorded in {@code pendingEvents}, the outbox). {@code measures} are the
+ * questionnaire dimensions the partnership agreed to measure; {@code fidelityManual} says whether it
+ * follows a manual and so collects fidelity answers.
  */
 @Document("interventions")
 public record Intervention(@Id String code, String name, String ngoCode, List<String> municipalities, String model,
                            List<String> types, TargetGroup targetGroup, Format format, Capacity capacity,
-                           String deliveredBy, List<String> measures, List<PendingEvent> pendingEvents) {
+                           String deliveredBy, List<String> measures, Boolean fidelityManual,
+                           List<PendingEvent> pendingEvents) {
 }

@@ -29,6 +29,8 @@ record InterventionPublished(Intervention intervention, String ngoName, Instant 
                 "targetGroup", targetGroup(intervention.targetGroup()),
                 "format", format(intervention.format()),
                 "deliveredBy", intervention.deliveredBy(),
+                "measures", intervention.measures(),
+                "fidelityManual", intervention.fidelityManual(),
                 "occurredAt", occurredAt.toString());
         return PendingEvent.of(TYPE, intervention.code(), occurredAt, data);
     }

@@ -1,7 +1,5 @@
 package dk.earlyhelp.measurement.response.web;
 
-import java.util.Map;
-
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,7 +20,7 @@ class ResponseImportController {
 
     /** NDJSON in the import format of METRICS.md, one response a line. */
     @PostMapping(path = "/imports", consumes = { "application/x-ndjson", "text/plain" })
-    Map<String, Integer> importResponses(@RequestBody String ndjson) {
-        return Map.of("imported", responses.importLines(CurrentCaller.get(), ndjson));
+    ResponseManagement.Imported importResponses(@RequestBody String ndjson) {
+        return responses.importLines(CurrentCaller.get(), ndjson);
     }
 }
