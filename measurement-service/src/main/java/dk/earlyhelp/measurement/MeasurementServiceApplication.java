@@ -2,12 +2,14 @@ package dk.earlyhelp.measurement;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Will own questionnaires, the safety rule and the outcome and operations figures of METRICS.md.
- * This foundation has its infrastructure only.
+ * Owns the questionnaire, the answers and the outcome figures of METRICS.md. Scheduling runs the
+ * catch-up of the outcome read model.
  */
 @SpringBootApplication
+@EnableScheduling
 public class MeasurementServiceApplication {
 
     public static void main(String[] args) {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -29,10 +30,16 @@ public class EvaluationConsents {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    EvaluationConsents(MongoTemplate mongo, Clock clock) {
+    EvaluationConsents(MongoTemplate mongo, Clock clock, ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.clock = clock;
+        this.events = events;
+    }
+
+    /** Sent inside the service when a child's answers were erased, for the read models built from them. */
+    public record AnswersErased(String childId) {
     }
 
     /** A consent became active; it lets the child's answers count if it names EVALUATION_STATISTICS. */
@@ -67,6 +74,7 @@ public class EvaluationConsents {
             return false;
         }
         log.info("Consent {} ended: {} responses erased", consentId, erased);
+        events.publishEvent(new AnswersErased(childId));
         return true;
     }
 

@@ -1,129 +1,100 @@
 package dk.earlyhelp.measurement.outcome;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.function.LongPredicate;
 
 import org.apache.commons.math3.distribution.TDistribution;
 
-import dk.earlyhelp.measurement.instrument.Instrument;
 import dk.earlyhelp.measurement.instrument.Instrument.Dimension;
-import dk.earlyhelp.measurement.response.Occasion;
-import dk.earlyhelp.measurement.response.Response;
 
 /**
- * Computes the outcome figures of METRICS.md §2 from responses: the latest response per enrolment
- * and occasion counts, a dimension score is valid with half its items answered (rounded up), and
- * nothing is rounded. Small cells are suppressed for those who see aggregates only.
+ * Computes the outcome figures of METRICS.md §2 in one pass over the enrolments of the read model:
+ * per dimension, occasion means, and for each comparison the pairs' means, mean change, paired
+ * t-test, effect size and improved / unchanged / worsened shares. Nothing is rounded. Small cells
+ * are suppressed for those who see aggregates only.
  */
-public final class OutcomeFigures {
+final class OutcomeFigures {
 
     static final double TOLERANCE = 1e-9;
-    private static final List<Occasion> OCCASIONS = List.of(Occasion.BEFORE, Occasion.AFTER, Occasion.FOLLOW_UP);
-    private static final List<Occasion[]> COMPARISONS = List.of(new Occasion[] { Occasion.BEFORE, Occasion.AFTER },
-            new Occasion[] { Occasion.AFTER, Occasion.FOLLOW_UP }, new Occasion[] { Occasion.BEFORE, Occasion.FOLLOW_UP });
+    /** BEFORE→AFTER, AFTER→FOLLOW_UP, BEFORE→FOLLOW_UP, as indexes of {@link EnrolmentOutcome#COMPARED}. */
+    private static final int[][] COMPARISONS = { { 0, 1 }, { 1, 2 }, { 0, 2 } };
+    private static final int AFTER = 1;
+    private static final int FOLLOW_UP = 2;
 
-    private OutcomeFigures() {
+    private final List<Dimension> dimensions;
+    private final Tally[] tallies;
+    private final LongPredicate inPeriod;
+    private final LocalDate today;
+    private int followUpDue;
+    private int followUpAnswered;
+
+    /**
+     * @param inPeriod whether a response answered on this epoch day is within the period filter
+     * @param today    follow-ups are due six months after the end (the AFTER answer)
+     */
+    OutcomeFigures(List<Dimension> dimensions, LongPredicate inPeriod, LocalDate today) {
+        this.dimensions = dimensions;
+        this.inPeriod = inPeriod;
+        this.today = today;
+        this.tallies = new Tally[dimensions.size()];
+        for (int d = 0; d < tallies.length; d++) {
+            tallies[d] = new Tally();
+        }
     }
 
-    public static OutcomeReport compute(List<Response> responses, Instrument instrument, Map<String, String> filters,
-            int threshold, boolean aggregatesOnly) {
-        Map<String, Map<Occasion, Response>> counting = latestPerEnrolmentAndOccasion(responses);
-        List<OutcomeReport.DimensionFigures> dimensions = new ArrayList<>();
-        for (Dimension dimension : instrument.dimensions()) {
-            Map<Occasion, Map<String, Double>> scores = new LinkedHashMap<>();
-            for (Occasion occasion : OCCASIONS) {
-                Map<String, Double> byEnrolment = new LinkedHashMap<>();
-                counting.forEach((enrolment, occasions) -> Optional.ofNullable(occasions.get(occasion))
-                        .flatMap(response -> score(response, dimension))
-                        .ifPresent(score -> byEnrolment.put(enrolment, score)));
-                scores.put(occasion, byEnrolment);
+    /** Adds an enrolment that matches the filters. */
+    void add(EnrolmentOutcome enrolment) {
+        double[][] scores = new double[EnrolmentOutcome.COMPARED.length][];
+        for (int o = 0; o < scores.length; o++) {
+            EnrolmentOutcome.Counted counted = enrolment.counted[o];
+            scores[o] = counted != null && inPeriod.test(counted.answeredOn()) ? counted.scores() : null;
+        }
+        for (int d = 0; d < tallies.length; d++) {
+            tallies[d].add(scores, d);
+        }
+        EnrolmentOutcome.Counted after = enrolment.counted[AFTER];
+        if (after != null && inPeriod.test(after.answeredOn())
+                && LocalDate.ofEpochDay(after.answeredOn()).plusMonths(6).isBefore(today)) {
+            followUpDue++;
+            EnrolmentOutcome.Counted followUp = enrolment.counted[FOLLOW_UP];
+            if (followUp != null && followUp.anyValid()) {
+                followUpAnswered++;
             }
-            if (scores.values().stream().allMatch(Map::isEmpty)) {
+        }
+    }
+
+    OutcomeReport report(Map<String, String> filters, int threshold, boolean aggregatesOnly) {
+        List<OutcomeReport.DimensionFigures> figures = new ArrayList<>();
+        for (int d = 0; d < tallies.length; d++) {
+            Tally tally = tallies[d];
+            if (tally.empty()) {
                 continue;
             }
+            Dimension dimension = dimensions.get(d);
             Map<String, OutcomeReport.OccasionBlock> occasions = new LinkedHashMap<>();
-            scores.forEach((occasion, byEnrolment) -> occasions.put(occasion.name(),
-                    occasionFigures(byEnrolment, threshold, aggregatesOnly)));
-            List<OutcomeReport.ComparisonBlock> comparisons = COMPARISONS.stream()
-                    .map(pair -> comparison(pair[0], pair[1], scores.get(pair[0]), scores.get(pair[1]),
-                            dimension.higherIsBetter(), threshold, aggregatesOnly))
-                    .toList();
-            dimensions.add(new OutcomeReport.DimensionFigures(dimension.code(), dimension.higherIsBetter(), occasions,
+            for (int o = 0; o < EnrolmentOutcome.COMPARED.length; o++) {
+                occasions.put(EnrolmentOutcome.COMPARED[o].name(), tally.occasion(o, threshold, aggregatesOnly));
+            }
+            List<OutcomeReport.ComparisonBlock> comparisons = new ArrayList<>();
+            for (int c = 0; c < COMPARISONS.length; c++) {
+                comparisons.add(tally.pairs[c].figures(dimension.higherIsBetter(), threshold, aggregatesOnly));
+            }
+            figures.add(new OutcomeReport.DimensionFigures(dimension.code(), dimension.higherIsBetter(), occasions,
                     comparisons));
         }
-        return new OutcomeReport(filters, threshold, dimensions);
+        return new OutcomeReport(filters, threshold, figures, followUp(threshold, aggregatesOnly));
     }
 
-    /** The response that counts for each enrolment and occasion: latest answered, then latest received. */
-    static Map<String, Map<Occasion, Response>> latestPerEnrolmentAndOccasion(List<Response> responses) {
-        Comparator<Response> latest = Comparator.comparing(Response::answeredAt).thenComparingLong(Response::received);
-        Map<String, Map<Occasion, Response>> counting = new HashMap<>();
-        for (Response response : responses) {
-            counting.computeIfAbsent(enrolmentKey(response), key -> new HashMap<>())
-                    .merge(response.occasion(), response, (a, b) -> latest.compare(a, b) >= 0 ? a : b);
+    private OutcomeReport.FollowUpRate followUp(int threshold, boolean aggregatesOnly) {
+        if (aggregatesOnly && followUpDue < threshold) {
+            return new OutcomeReport.FollowUpRate(followUpDue, null, null, true);
         }
-        return counting;
-    }
-
-    /** Enrolment references are the source's own, so they are unique within one partnership only. */
-    private static String enrolmentKey(Response response) {
-        return response.partnership() + "|" + response.enrolmentRef();
-    }
-
-    static Optional<Double> score(Response response, Dimension dimension) {
-        List<Integer> answered = dimension.items().stream()
-                .map(item -> response.answers().get(item))
-                .filter(answer -> answer != null)
-                .toList();
-        if (answered.size() < dimension.itemsNeeded()) {
-            return Optional.empty();
-        }
-        return Optional.of(answered.stream().mapToDouble(Integer::doubleValue).sum() / answered.size());
-    }
-
-    private static OutcomeReport.OccasionBlock occasionFigures(Map<String, Double> scores, int threshold,
-            boolean aggregatesOnly) {
-        int n = scores.size();
-        if (aggregatesOnly && n < threshold) {
-            return new OutcomeReport.SuppressedOccasion(n, true);
-        }
-        return new OutcomeReport.OccasionFigures(n, n == 0 ? null : mean(scores.values().stream().toList()));
-    }
-
-    private static OutcomeReport.ComparisonBlock comparison(Occasion from, Occasion to, Map<String, Double> fromScores,
-            Map<String, Double> toScores, boolean higherIsBetter, int threshold, boolean aggregatesOnly) {
-        List<String> pairs = fromScores.keySet().stream().filter(toScores::containsKey).sorted()
-                .collect(Collectors.toList());
-        int n = pairs.size();
-        if (aggregatesOnly && n < threshold) {
-            return new OutcomeReport.SuppressedComparison(from.name(), to.name(), n, true);
-        }
-        if (n == 0) {
-            return new OutcomeReport.Comparison(from.name(), to.name(), 0, null, null, null, null, null, "", null, null,
-                    null, false);
-        }
-        List<Double> before = pairs.stream().map(fromScores::get).toList();
-        List<Double> after = pairs.stream().map(toScores::get).toList();
-        List<Double> differences = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            differences.add(after.get(i) - before.get(i));
-        }
-        double meanChange = mean(differences);
-        long improved = differences.stream().filter(d -> higherIsBetter ? d > TOLERANCE : d < -TOLERANCE).count();
-        long unchanged = differences.stream().filter(d -> Math.abs(d) <= TOLERANCE).count();
-        Double sd = n < 2 ? null : standardDeviation(differences, meanChange);
-        boolean testable = sd != null && sd > 0;
-        Double effectSize = testable ? meanChange / sd : null;
-        Double pValue = testable ? pairedTTest(meanChange, sd, n) : null;
-        return new OutcomeReport.Comparison(from.name(), to.name(), n, mean(before), mean(after), meanChange,
-                effectSize, pValue, significance(pValue), (double) improved / n, (double) unchanged / n,
-                (double) (n - improved - unchanged) / n, false);
+        return new OutcomeReport.FollowUpRate(followUpDue, followUpAnswered,
+                followUpDue == 0 ? null : (double) followUpAnswered / followUpDue, false);
     }
 
     /** Two-sided paired t-test on the differences, n - 1 degrees of freedom. */
@@ -139,19 +110,111 @@ public final class OutcomeFigures {
         return pValue < 0.001 ? "***" : pValue < 0.01 ? "**" : pValue < 0.05 ? "*" : "";
     }
 
-    private static double mean(List<Double> values) {
-        double sum = 0;
-        for (double value : values) {
-            sum += value;
+    /** Sums of one dimension. */
+    private static final class Tally {
+
+        final int[] n = new int[EnrolmentOutcome.COMPARED.length];
+        final double[] sum = new double[EnrolmentOutcome.COMPARED.length];
+        final Pairs[] pairs = new Pairs[COMPARISONS.length];
+
+        Tally() {
+            for (int c = 0; c < COMPARISONS.length; c++) {
+                pairs[c] = new Pairs(COMPARISONS[c][0], COMPARISONS[c][1]);
+            }
         }
-        return sum / values.size();
+
+        void add(double[][] scores, int d) {
+            for (int o = 0; o < scores.length; o++) {
+                if (valid(scores[o], d)) {
+                    n[o]++;
+                    sum[o] += scores[o][d];
+                }
+            }
+            for (Pairs pair : pairs) {
+                if (valid(scores[pair.from], d) && valid(scores[pair.to], d)) {
+                    pair.add(scores[pair.from][d], scores[pair.to][d]);
+                }
+            }
+        }
+
+        boolean empty() {
+            for (int count : n) {
+                if (count > 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        OutcomeReport.OccasionBlock occasion(int o, int threshold, boolean aggregatesOnly) {
+            if (aggregatesOnly && n[o] < threshold) {
+                return new OutcomeReport.SuppressedOccasion(n[o], true);
+            }
+            return new OutcomeReport.OccasionFigures(n[o], n[o] == 0 ? null : sum[o] / n[o]);
+        }
+
+        private static boolean valid(double[] scores, int d) {
+            return scores != null && !Double.isNaN(scores[d]);
+        }
     }
 
-    private static double standardDeviation(List<Double> values, double mean) {
-        double squares = 0;
-        for (double value : values) {
-            squares += (value - mean) * (value - mean);
+    /** Sums of the pairs of one comparison; the differences' variance by Welford's method, in one pass. */
+    private static final class Pairs {
+
+        final int from;
+        final int to;
+        int n;
+        double sumFrom;
+        double sumTo;
+        double sumChange;
+        double runningMean;
+        double squares;
+        int improvedUp;
+        int improvedDown;
+        int unchanged;
+
+        Pairs(int from, int to) {
+            this.from = from;
+            this.to = to;
         }
-        return Math.sqrt(squares / (values.size() - 1));
+
+        void add(double before, double after) {
+            double change = after - before;
+            n++;
+            sumFrom += before;
+            sumTo += after;
+            sumChange += change;
+            double delta = change - runningMean;
+            runningMean += delta / n;
+            squares += delta * (change - runningMean);
+            if (Math.abs(change) <= TOLERANCE) {
+                unchanged++;
+            } else if (change > 0) {
+                improvedUp++;
+            } else {
+                improvedDown++;
+            }
+        }
+
+        OutcomeReport.ComparisonBlock figures(boolean higherIsBetter, int threshold, boolean aggregatesOnly) {
+            String fromName = EnrolmentOutcome.COMPARED[from].name();
+            String toName = EnrolmentOutcome.COMPARED[to].name();
+            if (aggregatesOnly && n < threshold) {
+                return new OutcomeReport.SuppressedComparison(fromName, toName, n, true);
+            }
+            if (n == 0) {
+                return new OutcomeReport.Comparison(fromName, toName, 0, null, null, null, null, null, "", null, null,
+                        null, false);
+            }
+            double meanChange = sumChange / n;
+            Double sd = n < 2 ? null : Math.sqrt(squares / (n - 1));
+            boolean testable = sd != null && sd > 0;
+            Double effectSize = testable ? meanChange / sd : null;
+            Double pValue = testable ? pairedTTest(meanChange, sd, n) : null;
+            int improved = higherIsBetter ? improvedUp : improvedDown;
+            return new OutcomeReport.Comparison(fromName, toName, n, sumFrom / n, sumTo / n, meanChange, effectSize,
+                    pValue, significance(pValue), (double) improved / n, (double) unchanged / n,
+                    (double) (n - improved - unchanged) / n, false);
+        }
     }
 }

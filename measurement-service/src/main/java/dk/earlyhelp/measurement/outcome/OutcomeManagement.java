@@ -1,84 +1,159 @@
 package dk.earlyhelp.measurement.outcome;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import dk.earlyhelp.measurement.catalogue.Catalogue;
+import dk.earlyhelp.measurement.catalogue.Intervention;
 import dk.earlyhelp.measurement.consent.EvaluationConsents;
-import dk.earlyhelp.measurement.instrument.Instrument;
-import dk.earlyhelp.measurement.response.Response;
+import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.Caller;
 
 /**
- * Outcome figures for the partnerships the caller may see. Steering groups and integration
- * clients see aggregates only, so small cells are suppressed for them.
+ * Outcome figures for the partnerships the caller may see, over the enrolments that match the
+ * filters of METRICS.md §2. Steering groups and integration clients see aggregates only, so small
+ * cells are suppressed for them.
  */
 @Service
 public class OutcomeManagement {
 
-    private final MongoTemplate mongo;
-    private final Instrument instrument;
+    private static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
+
+    private final OutcomeProjection projection;
+    private final Catalogue catalogue;
     private final EvaluationConsents consents;
+    private final Clock clock;
     private final int suppressionThreshold;
 
-    OutcomeManagement(MongoTemplate mongo, Instrument instrument, EvaluationConsents consents,
+    OutcomeManagement(OutcomeProjection projection, Catalogue catalogue, EvaluationConsents consents, Clock clock,
             @Value("${earlyhelp.outcomes.suppression-threshold:5}") int suppressionThreshold) {
-        this.mongo = mongo;
+        this.projection = projection;
+        this.catalogue = catalogue;
         this.consents = consents;
-        this.instrument = instrument;
+        this.clock = clock;
         this.suppressionThreshold = suppressionThreshold;
     }
 
     public OutcomeReport outcomes(Caller caller, Filters filters) {
-        Criteria criteria = caller.hasRole("ADMIN") ? new Criteria()
-                : Criteria.where("partnership").in(caller.partnerships());
-        if (filters.intervention() != null) {
-            criteria = criteria.and("intervention").is(filters.intervention());
-        }
-        if (filters.municipality() != null) {
-            criteria = criteria.and("municipality").is(filters.municipality());
-        }
-        List<Response> responses = mongo.find(Query.query(criteria), Response.class).stream()
-                .filter(response -> filters.from() == null || !response.answeredAt().isBefore(filters.from()))
-                .filter(response -> filters.to() == null || !response.answeredAt().isAfter(filters.to()))
-                .toList();
+        filters.check();
+        Map<String, Intervention> interventions = catalogue.all();
+        Predicate<EnrolmentOutcome> matches = scope(caller).and(filters.matching(interventions));
         // Answers collected under a consent count only while it permits EVALUATION_STATISTICS (rule 9).
-        Set<String> counting = consents.counting(responses.stream().map(Response::childId)
-                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
-        responses = responses.stream()
-                .filter(response -> response.childId() == null || counting.contains(response.childId()))
-                .toList();
+        Set<String> children = new HashSet<>();
+        projection.forEach(enrolment -> {
+            if (enrolment.childId != null && matches.test(enrolment)) {
+                children.add(enrolment.childId);
+            }
+        });
+        Set<String> counting = consents.counting(children);
+        OutcomeFigures figures = new OutcomeFigures(projection.dimensions(), filters.period(),
+                LocalDate.now(clock.withZone(DANISH)));
+        projection.forEach(enrolment -> {
+            if (matches.test(enrolment) && (enrolment.childId == null || counting.contains(enrolment.childId))) {
+                figures.add(enrolment);
+            }
+        });
         boolean aggregatesOnly = !caller.hasRole("ADMIN") && !caller.hasRole("NGO_COORDINATOR");
-        return OutcomeFigures.compute(responses, instrument, filters.asMap(), suppressionThreshold, aggregatesOnly);
+        return figures.report(filters.asMap(), suppressionThreshold, aggregatesOnly);
     }
 
-    /** The filters of METRICS.md §2 supported so far; null means no filter. */
-    public record Filters(String intervention, String municipality, LocalDate from, LocalDate to) {
+    private static Predicate<EnrolmentOutcome> scope(Caller caller) {
+        if (caller.hasRole("ADMIN")) {
+            return enrolment -> true;
+        }
+        Set<String> partnerships = caller.partnerships();
+        return enrolment -> partnerships.contains(enrolment.partnership);
+    }
+
+    /**
+     * The filters of METRICS.md §2; null means no filter. Imported history says neither the child's
+     * age nor gender, so it is left out when filtering by age band or gender.
+     */
+    public record Filters(String intervention, String ngo, String municipality, String type, LocalDate from,
+                          LocalDate to, String ageBand, String gender) {
+
+        static final Set<String> TYPES = Set.of("INDIVIDUAL", "GROUP", "FAMILY");
+        static final Set<String> AGE_BANDS = Set.of("0-5", "6-9", "10-12", "13-15", "16-18");
+        static final Set<String> GENDERS = Set.of("GIRL", "BOY", "OTHER");
+
+        void check() {
+            refuseUnless(type == null || TYPES.contains(type), "type", "must be INDIVIDUAL, GROUP or FAMILY");
+            refuseUnless(ageBand == null || AGE_BANDS.contains(ageBand), "ageBand",
+                    "must be one of 0-5, 6-9, 10-12, 13-15, 16-18");
+            refuseUnless(gender == null || GENDERS.contains(gender), "gender", "must be GIRL, BOY or OTHER");
+            refuseUnless(from == null || to == null || !from.isAfter(to), "from", "must not be after to");
+        }
+
+        private static void refuseUnless(boolean valid, String field, String message) {
+            if (!valid) {
+                ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "validation",
+                        "Invalid filter", field + " " + message);
+                problem.getBody().setProperty("errors", java.util.List.of(Map.of("field", field, "message", message)));
+                throw problem;
+            }
+        }
+
+        Predicate<EnrolmentOutcome> matching(Map<String, Intervention> interventions) {
+            Predicate<EnrolmentOutcome> matching = enrolment -> true;
+            if (intervention != null) {
+                matching = matching.and(enrolment -> intervention.equals(enrolment.intervention));
+            }
+            if (municipality != null) {
+                matching = matching.and(enrolment -> municipality.equals(enrolment.municipality));
+            }
+            if (ngo != null) {
+                matching = matching.and(enrolment -> interventions.containsKey(enrolment.intervention)
+                        && ngo.equals(interventions.get(enrolment.intervention).ngoCode()));
+            }
+            if (type != null) {
+                // An enrolment counts under every type its intervention gives (METRICS.md §1-2).
+                matching = matching.and(enrolment -> interventions.containsKey(enrolment.intervention)
+                        && interventions.get(enrolment.intervention).types().contains(type));
+            }
+            if (ageBand != null) {
+                matching = matching.and(enrolment -> ageBand.equals(enrolment.ageBand));
+            }
+            if (gender != null) {
+                matching = matching.and(enrolment -> gender.equals(enrolment.gender));
+            }
+            return matching;
+        }
+
+        /** A response belongs to the period by the day it was answered. */
+        LongPredicate period() {
+            long first = from == null ? Long.MIN_VALUE : from.toEpochDay();
+            long last = to == null ? Long.MAX_VALUE : to.toEpochDay();
+            return day -> day >= first && day <= last;
+        }
 
         Map<String, String> asMap() {
             Map<String, String> given = new LinkedHashMap<>();
-            if (intervention != null) {
-                given.put("intervention", intervention);
-            }
-            if (municipality != null) {
-                given.put("municipality", municipality);
-            }
-            if (from != null) {
-                given.put("from", from.toString());
-            }
-            if (to != null) {
-                given.put("to", to.toString());
-            }
+            put(given, "intervention", intervention);
+            put(given, "ngo", ngo);
+            put(given, "municipality", municipality);
+            put(given, "type", type);
+            put(given, "from", from == null ? null : from.toString());
+            put(given, "to", to == null ? null : to.toString());
+            put(given, "ageBand", ageBand);
+            put(given, "gender", gender);
             return given;
+        }
+
+        private static void put(Map<String, String> given, String name, String value) {
+            if (value != null) {
+                given.put(name, value);
+            }
         }
     }
 }

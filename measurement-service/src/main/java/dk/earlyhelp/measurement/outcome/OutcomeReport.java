@@ -8,7 +8,15 @@ import java.util.Map;
  * threshold, for those who see aggregates only, carries its n and {@code suppressed: true} and
  * no other figure.
  */
-public record OutcomeReport(Map<String, String> filters, int suppressionThreshold, List<DimensionFigures> dimensions) {
+public record OutcomeReport(Map<String, String> filters, int suppressionThreshold, List<DimensionFigures> dimensions,
+                            FollowUpRate followUp) {
+
+    /**
+     * Among enrolments whose follow-up is due (the end, i.e. the AFTER answer, lies more than six
+     * months back), how many have a valid FOLLOW_UP response: shown next to every follow-up figure.
+     */
+    public record FollowUpRate(int due, Integer answered, Double responseRate, boolean suppressed) {
+    }
 
     public record DimensionFigures(String dimension, boolean higherIsBetter, Map<String, OccasionBlock> occasions,
                                    List<ComparisonBlock> comparisons) {

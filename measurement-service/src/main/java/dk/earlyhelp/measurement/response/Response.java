@@ -26,6 +26,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("responses")
 public record Response(@Id String id, @Indexed String partnership, String enrolmentRef, String childRef,
                        String intervention, String municipality, Occasion occasion, LocalDate answeredAt,
-                       long received, Map<String, Integer> answers, @Indexed String childId,
+                       @Indexed long received, Map<String, Integer> answers, @Indexed String childId,
                        String ageBand, String gender) {
 }

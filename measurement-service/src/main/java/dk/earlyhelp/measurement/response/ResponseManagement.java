@@ -102,7 +102,8 @@ public class ResponseManagement {
 
     /**
      * Stores a response given in this system (a child answering with a volunteer), after checking
-     * its items and answers against the instrument; the caller has checked who may answer.
+     * its items and answers against the instrument; the caller has checked who may answer. Its
+     * {@code received} order is set here.
      */
     public Response store(Response response) {
         List<Map<String, String>> errors = new ArrayList<>();
@@ -113,9 +114,14 @@ public class ResponseManagement {
             problem.getBody().setProperty("errors", errors);
             throw problem;
         }
-        mongo.insert(response);
-        events.publishEvent(new ResponsesStored(List.of(response)));
-        return response;
+        // Arrival order decides between corrections answered on the same day.
+        Response received = new Response(response.id(), response.partnership(), response.enrolmentRef(),
+                response.childRef(), response.intervention(), response.municipality(), response.occasion(),
+                response.answeredAt(), clock.millis() * 1_000_000L, response.answers(), response.childId(),
+                response.ageBand(), response.gender());
+        mongo.insert(received);
+        events.publishEvent(new ResponsesStored(List.of(received)));
+        return received;
     }
 
     /** Sent inside the service after responses were stored, for the read models built from them. */

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dk.earlyhelp.measurement.catalogue.Catalogue;
 import dk.earlyhelp.measurement.catalogue.TestCatalogue;
+import dk.earlyhelp.measurement.outcome.OutcomeProjection;
 import dk.earlyhelp.measurement.response.Response;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
 import dk.earlyhelp.platform.test.Api;
@@ -66,10 +67,11 @@ class EvaluationConsentIntegrationTests {
     }
 
     @Test
-    void answersCountOnlyUnderAnEvaluationConsentAndLeaveEveryFigureWhenItIsWithdrawn(@Autowired Catalogue catalogue)
-            throws Exception {
+    void answersCountOnlyUnderAnEvaluationConsentAndLeaveEveryFigureWhenItIsWithdrawn(@Autowired Catalogue catalogue,
+            @Autowired OutcomeProjection projection) throws Exception {
         TestCatalogue.published(catalogue);
         mongo.dropCollection("responses");
+        projection.rebuild();
         String alma = UUID.randomUUID().toString();
         String bo = UUID.randomUUID().toString();
         String noStatistics = UUID.randomUUID().toString();

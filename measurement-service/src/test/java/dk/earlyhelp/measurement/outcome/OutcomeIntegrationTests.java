@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dk.earlyhelp.measurement.catalogue.Catalogue;
 import dk.earlyhelp.measurement.catalogue.TestCatalogue;
+import dk.earlyhelp.measurement.response.Occasion;
+import dk.earlyhelp.measurement.response.Response;
+import dk.earlyhelp.measurement.response.ResponseManagement;
 import dk.earlyhelp.platform.test.Api;
 import dk.earlyhelp.platform.test.Contracts;
 import dk.earlyhelp.platform.test.TestTokens;
@@ -47,6 +52,10 @@ class OutcomeIntegrationTests {
 
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    OutcomeProjection projection;
+    @Autowired
+    ResponseManagement responses;
 
 
     @BeforeEach
@@ -54,6 +63,7 @@ class OutcomeIntegrationTests {
         TestCatalogue.published(catalogue);
         api = new Api(port);
         mongo.dropCollection("responses");
+        projection.rebuild();
     }
 
     @Test
@@ -111,6 +121,87 @@ class OutcomeIntegrationTests {
                 .isEqualTo(2.0);
         assertThat(admin.at("/comparisons/0/meanChange").asDouble()).isCloseTo(3.75 - 2.0, within(1e-12));
         assertThat(admin.at("/comparisons/0/pValue").isNull()).as("n < 2").isTrue();
+    }
+
+    @Test
+    void filtersByNgoTypeAgeBandGenderAndPeriodFollowTheCatalogueAndTheEnrolment() throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 3; i++) {
+            lines.append(line("POWERKIDS", "0751", "P-" + i, "BEFORE", "2026-01-10", 2))
+                    .append(line("POWERKIDS", "0751", "P-" + i, "AFTER", "2026-03-10", 3));
+        }
+        lines.append(line("CYKELHJELM", "0751", "C-1", "BEFORE", "2025-01-10", 1))
+                .append(line("STROEM", "0101", "S-1", "BEFORE", "2026-02-01", 4));
+        assertThat(importLines(IMPORT, lines.toString()).statusCode()).isEqualTo(200);
+        // Answered in this system: the enrolment says the child's age band and gender.
+        responses.store(new Response(UUID.randomUUID().toString(), "POWERKIDS-0751", "R-1", "child-1", "POWERKIDS",
+                "0751", Occasion.BEFORE, LocalDate.parse("2026-02-01"), 0, relationalAnswers(4), null, "10-12", "GIRL"));
+
+        assertThat(beforeN("ngo=URK_AAR")).as("Powerkids is Ungdommens Røde Kors Aarhus'").isEqualTo(4);
+        assertThat(beforeN("type=FAMILY")).as("only Cykelhjelm gives family counselling").isEqualTo(1);
+        assertThat(beforeN("type=GROUP")).as("all three give groups").isEqualTo(6);
+        assertThat(beforeN("type=INDIVIDUAL")).isEqualTo(2);
+        assertThat(beforeN("ageBand=10-12")).as("imported history has no age band").isEqualTo(1);
+        assertThat(beforeN("gender=GIRL&intervention=POWERKIDS")).isEqualTo(1);
+        assertThat(beforeN("gender=BOY")).isZero();
+        assertThat(beforeN("from=2026-01-01&to=2026-01-31")).as("by the day answered").isEqualTo(3);
+        assertThat(beforeN("municipality=0101")).isEqualTo(1);
+
+        HttpResponse<String> refused = api.get("/api/outcomes?ageBand=7-8", ADMIN);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.body()).contains("ageBand");
+        assertThat(api.get("/api/outcomes?type=SOLO", ADMIN).statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/outcomes?from=2026-13-01", ADMIN).statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/outcomes?from=2026-02-01&to=2026-01-01", ADMIN).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theFollowUpResponseRateCountsEnrolmentsEndedMoreThanSixMonthsAgo() throws Exception {
+        LocalDate today = LocalDate.now();
+        String longAgo = today.minusMonths(8).toString();
+        String lastMonth = today.minusMonths(1).toString();
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 6; i++) {
+            lines.append(line("POWERKIDS", "0751", "F-" + i, "AFTER", longAgo, 3));
+        }
+        lines.append(line("POWERKIDS", "0751", "F-1", "FOLLOW_UP", lastMonth, 3))
+                .append(line("POWERKIDS", "0751", "F-2", "FOLLOW_UP", lastMonth, 3))
+                .append(line("POWERKIDS", "0751", "N-1", "AFTER", today.minusMonths(2).toString(), 3));
+        assertThat(importLines(IMPORT, lines.toString()).statusCode()).isEqualTo(200);
+
+        JsonNode followUp = Contracts.parse(api.get("/api/outcomes", ADMIN).body()).get("followUp");
+        assertThat(followUp.get("due").asInt()).as("N-1 ended two months ago").isEqualTo(6);
+        assertThat(followUp.get("answered").asInt()).isEqualTo(2);
+        assertThat(followUp.get("responseRate").asDouble()).isCloseTo(2.0 / 6, within(1e-12));
+        JsonNode steering = Contracts.parse(api.get("/api/outcomes?intervention=STROEM", STEERING).body())
+                .get("followUp");
+        assertThat(steering.get("suppressed").asBoolean()).as("none due is a small cell").isTrue();
+        assertThat(steering.get("responseRate").isNull()).isTrue();
+    }
+
+    private int beforeN(String query) throws Exception {
+        HttpResponse<String> report = api.get("/api/outcomes?" + query, ADMIN);
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        for (JsonNode dimension : Contracts.parse(report.body()).get("dimensions")) {
+            if (dimension.get("dimension").asText().equals("RELATIONAL")) {
+                return dimension.at("/occasions/BEFORE/n").asInt();
+            }
+        }
+        return 0;
+    }
+
+    /** An import line answering three of the five relational items alike. */
+    private static String line(String intervention, String municipality, String enrolment, String occasion,
+            String answeredAt, int answer) {
+        return ("{\"enrolmentRef\": \"%s\", \"childRef\": \"C-%s\", \"intervention\": \"%s\", \"municipality\": \"%s\", "
+                + "\"occasion\": \"%s\", \"answeredAt\": \"%s\", \"answers\": "
+                + "{\"REL_1\": %d, \"REL_2\": %d, \"REL_3\": %d}}\n").formatted(enrolment, enrolment, intervention,
+                municipality, occasion, answeredAt, answer, answer, answer);
+    }
+
+    private static Map<String, Integer> relationalAnswers(int answer) {
+        return Map.of("REL_1", answer, "REL_2", answer, "REL_3", answer);
     }
 
     private static JsonNode relational(String body) {

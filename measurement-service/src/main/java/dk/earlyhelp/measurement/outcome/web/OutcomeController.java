@@ -21,10 +21,20 @@ class OutcomeController {
         this.outcomes = outcomes;
     }
 
+    /** METRICS.md §3; every filter optional, dates as YYYY-MM-DD. */
     @GetMapping
     OutcomeReport outcomes(@RequestParam(required = false) String intervention,
-            @RequestParam(required = false) String municipality, @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to) {
-        return outcomes.outcomes(CurrentCaller.get(), new OutcomeManagement.Filters(intervention, municipality, from, to));
+            @RequestParam(required = false) String ngo, @RequestParam(required = false) String municipality,
+            @RequestParam(required = false) String type, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String ageBand,
+            @RequestParam(required = false) String gender) {
+        return outcomes.outcomes(CurrentCaller.get(), new OutcomeManagement.Filters(blankless(intervention),
+                blankless(ngo), blankless(municipality), blankless(type), from, to, blankless(ageBand),
+                blankless(gender)));
+    }
+
+    /** A form sends empty fields for "all". */
+    private static String blankless(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }
