@@ -6,7 +6,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Owns the questionnaire, the answers and the outcome figures of METRICS.md. Scheduling runs the
- * catch-up of the outcome read model.
+ * check of the outcome read model against the store.
  */
 @SpringBootApplication
 @EnableScheduling

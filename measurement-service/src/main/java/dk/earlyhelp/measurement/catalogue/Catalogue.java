@@ -65,11 +65,6 @@ public class Catalogue {
                 .collect(Collectors.toMap(Intervention::code, Function.identity()));
     }
 
-    /** Whether the catalogue has the intervention in the municipality, i.e. the partnership exists. */
-    public boolean hasPartnership(String intervention, String municipality) {
-        return find(intervention).map(known -> known.offeredIn(municipality)).orElse(false);
-    }
-
     /** Every partnership code ({@code INTERVENTION-MUNICIPALITY}) of the catalogue. */
     public List<String> partnerships() {
         return all().values().stream()

@@ -39,7 +39,7 @@ public class EvaluationConsents {
     }
 
     /** Sent inside the service when a child's answers were erased, for the read models built from them. */
-    public record AnswersErased(String childId) {
+    public record AnswersErased(String childId, long responses) {
     }
 
     /** A consent became active; it lets the child's answers count if it names EVALUATION_STATISTICS. */
@@ -74,7 +74,7 @@ public class EvaluationConsents {
             return false;
         }
         log.info("Consent {} ended: {} responses erased", consentId, erased);
-        events.publishEvent(new AnswersErased(childId));
+        events.publishEvent(new AnswersErased(childId, erased));
         return true;
     }
 

@@ -78,10 +78,11 @@ public class ResponseManagement {
         // Arrival order decides between corrections answered on the same day.
         long received = clock.millis() * 1_000_000L;
         String[] lines = ndjson.split("\\R");
+        Set<String> catalogued = Set.copyOf(catalogue.partnerships());
         for (int number = 1; number <= lines.length; number++) {
             String line = lines[number - 1].strip();
             if (!line.isEmpty()) {
-                Response response = parse(partnerships, line, number, received + number, errors);
+                Response response = parse(partnerships, catalogued, line, number, received + number, errors);
                 if (response != null) {
                     responses.add(response);
                 }
@@ -155,7 +156,7 @@ public class ResponseManagement {
         return UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private Response parse(Set<String> partnerships, String line, int number, long received,
+    private Response parse(Set<String> partnerships, Set<String> catalogued, String line, int number, long received,
             List<Map<String, String>> errors) {
         ImportLine given;
         try {
@@ -173,7 +174,7 @@ public class ResponseManagement {
         Occasion occasion = occasion(given.occasion(), number, errors);
         LocalDate answeredAt = date(given.answeredAt(), number, errors);
         String partnership = given.intervention() + "-" + given.municipality();
-        if (!catalogue.hasPartnership(given.intervention(), given.municipality())) {
+        if (!catalogued.contains(partnership)) {
             errors.add(error(number, "intervention", partnership + " is not a partnership of the catalogue"));
         } else if (!partnerships.contains(partnership)) {
             errors.add(error(number, "intervention", partnership + " is not one of your partnerships"));

@@ -1,0 +1,88 @@
+package dk.earlyhelp.measurement.operations.messaging;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import dk.earlyhelp.measurement.operations.Capacity;
+import dk.earlyhelp.measurement.operations.ReferralFlows;
+import dk.earlyhelp.platform.events.CloudEventHeaders;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Thin adapters from {@code referral.events} and {@code ngo.events} for the operations figures:
+ * submitted and withdrawn referrals, the NGOs' decisions and progress, and capacity.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReferralFlowListener {
+
+    static final String SUBMITTED = "referral.submitted.v1";
+    static final String WITHDRAWN = "referral.withdrawn.v1";
+    static final String DECIDED = "ngo.referral-decided.v1";
+    static final String PROGRESSED = "ngo.referral-progressed.v1";
+    static final String AVAILABILITY = "ngo.availability-changed.v1";
+
+    @Bean
+    Consumer<Message<byte[]>> referralFlowEvents(ReferralFlows flows, JsonMapper json) {
+        return message -> {
+            String type = CloudEventHeaders.attribute(message, "type");
+            if (SUBMITTED.equals(type)) {
+                Submitted data = json.readValue(message.getPayload(), Submitted.class);
+                flows.submitted(data.referralId(), data.childId(), data.interventionCode(), data.municipalityCode(),
+                        data.referrerRole(), data.occurredAt());
+            } else if (WITHDRAWN.equals(type)) {
+                Withdrawn data = json.readValue(message.getPayload(), Withdrawn.class);
+                flows.withdrawn(data.referralId(), data.occurredAt());
+            }
+        };
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> ngoFlowEvents(ReferralFlows flows, JsonMapper json) {
+        return message -> {
+            String type = CloudEventHeaders.attribute(message, "type");
+            if (DECIDED.equals(type)) {
+                Decided data = json.readValue(message.getPayload(), Decided.class);
+                flows.decided(data.referralId(), data.decision(), data.reason(), data.suggestedInterventionCode(),
+                        data.occurredAt());
+            } else if (PROGRESSED.equals(type)) {
+                Progressed data = json.readValue(message.getPayload(), Progressed.class);
+                flows.progressed(data.referralId(), data.status(), data.startedOn(), data.occurredAt());
+            } else if (AVAILABILITY.equals(type)) {
+                AvailabilityChanged data = json.readValue(message.getPayload(), AvailabilityChanged.class);
+                flows.capacityChanged(new Capacity(data.interventionCode(), data.places(), data.occupied(),
+                        data.waiting(), data.freePlaces(), data.expectedStart(), data.occurredAt()));
+            }
+        };
+    }
+
+    /** Our trimmed copies of the producers' events. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Submitted(String referralId, String childId, String interventionCode, String municipalityCode,
+                     String referrerRole, Instant occurredAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Withdrawn(String referralId, Instant occurredAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Decided(String referralId, String decision, String reason, String suggestedInterventionCode,
+                   Instant occurredAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Progressed(String referralId, String status, LocalDate startedOn, Instant occurredAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AvailabilityChanged(String interventionCode, int places, int occupied, int waiting, int freePlaces,
+                               LocalDate expectedStart, Instant occurredAt) {
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP API of the operations figures. */
+package dk.earlyhelp.measurement.operations.web;

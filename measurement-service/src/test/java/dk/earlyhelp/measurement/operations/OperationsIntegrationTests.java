@@ -1,0 +1,152 @@
+package dk.earlyhelp.measurement.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dk.earlyhelp.platform.test.Api;
+import dk.earlyhelp.platform.test.Contracts;
+import dk.earlyhelp.platform.test.EventProbe;
+import dk.earlyhelp.platform.test.TestTokens;
+
+/**
+ * METRICS.md §5 from the producers' own events on the real broker: the funnel with conversions,
+ * response and waiting times, decline reasons and where declined children went, referral sources
+ * and capacity, scoped to the caller's partnerships.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OperationsIntegrationTests {
+
+    /** A municipality of its own, so other tests' referrals do not count here. */
+    static final String PARTNERSHIP = "NEFOS_SUICIDE-0410";
+    static final String STEERING = TestTokens.issue("steering-0410", Map.of("roles", List.of("STEERING_GROUP"),
+            "org_type", "MUNICIPALITY", "org", "0410", "partnerships", List.of(PARTNERSHIP)));
+    static final String OTHER_STEERING = TestTokens.issue("steering-0101", Map.of("roles", List.of("STEERING_GROUP"),
+            "org_type", "MUNICIPALITY", "org", "0101", "partnerships", List.of("STROEM-0101")));
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theFunnelTimesDeclinesSourcesAndCapacityFollowTheEvents() throws Exception {
+        String teacherA = submitted("NEFOS_SUICIDE", "TEACHER", "2026-03-02T09:00:00Z");
+        String teacherB = submitted("NEFOS_SUICIDE", "TEACHER", "2026-03-02T09:00:00Z");
+        submitted("NEFOS_SUICIDE", "HEALTH_VISITOR", "2026-03-03T09:00:00Z");
+        String declinedChild = UUID.randomUUID().toString();
+        String declined = submitted(declinedChild, "NEFOS_SUICIDE", "CASEWORKER", "2026-03-04T09:00:00Z");
+        String withdrawn = submitted("NEFOS_SUICIDE", "TEACHER", "2026-03-05T09:00:00Z");
+        // The NGO answers in 2, 4 and 10 days; B waits on the list first.
+        decided(teacherA, "ACCEPTED", null, null, "2026-03-04T10:00:00Z");
+        decided(teacherB, "WAITLISTED", null, null, "2026-03-06T10:00:00Z");
+        decided(teacherB, "ACCEPTED", null, null, "2026-03-20T10:00:00Z");
+        decided(declined, "DECLINED", "NEEDS_OTHER_HELP", "CYKELHJELM", "2026-03-14T10:00:00Z");
+        progressed(teacherA, "STARTED", "2026-03-11", "2026-03-11T10:00:00Z");
+        progressed(teacherA, "COMPLETED", null, "2026-06-11T10:00:00Z");
+        progressed(teacherB, "STARTED", "2026-03-27", "2026-03-27T10:00:00Z");
+        withdrawn(withdrawn, "2026-03-06T10:00:00Z");
+        // Referred again before the decline (not a bridge), then to the offer the caseworker found after it.
+        submitted(declinedChild, "NEFOS_SUICIDE", "CASEWORKER", "2026-03-10T09:00:00Z");
+        submitted(declinedChild, "KLUB_MOVE", "CASEWORKER", "2026-03-16T09:00:00Z");
+        String capacity = """
+                {"interventionCode": "NEFOS_SUICIDE", "places": 12, "occupied": 9, "waiting": 4, "freePlaces": 0,
+                 "expectedStart": "2099-01-01", "occurredAt": "2026-03-20T10:00:00Z"}""";
+        publish("ngo.events", "ngo-service", "ngo.availability-changed.v1", "NEFOS_SUICIDE", capacity);
+
+        Api api = new Api(port);
+        await().atMost(Duration.ofSeconds(30)).until(() -> figures(api, STEERING).at("/byStatus/STARTED").asInt() == 1
+                && figures(api, STEERING).at("/byStatus/WITHDRAWN").asInt() == 1
+                && figures(api, STEERING).at("/capacity").size() == 1
+                && figures(api, STEERING).at("/byStatus/COMPLETED").asInt() == 1);
+        JsonNode figures = figures(api, STEERING);
+
+        assertThat(figures.get("referrals").asInt()).isEqualTo(6);
+        assertThat(figures.at("/funnel/0/count").asInt()).isEqualTo(6);
+        assertThat(figures.at("/funnel/1/step").asText()).isEqualTo("DECIDED");
+        assertThat(figures.at("/funnel/1/count").asInt()).isEqualTo(3);
+        assertThat(figures.at("/funnel/2/count").asInt()).as("accepted").isEqualTo(2);
+        assertThat(figures.at("/funnel/2/conversion").asDouble()).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(figures.at("/funnel/3/count").asInt()).as("started").isEqualTo(2);
+        assertThat(figures.at("/funnel/4/count").asInt()).as("completed").isEqualTo(1);
+        assertThat(figures.at("/byStatus/SUBMITTED").asInt()).as("the nurse's and the second caseworker's")
+                .isEqualTo(2);
+        assertThat(figures.at("/responseDays/n").asInt()).isEqualTo(3);
+        assertThat(figures.at("/responseDays/median").asDouble()).as("2, 4 and 10 days").isEqualTo(4.0);
+        assertThat(figures.at("/responseDays/p90").asLong()).isEqualTo(10);
+        assertThat(figures.at("/waitingDays/median").asDouble()).as("7 and 7 days").isEqualTo(7.0);
+        assertThat(figures.at("/declines/declined").asInt()).isEqualTo(1);
+        assertThat(figures.at("/declines/reasons/NEEDS_OTHER_HELP").asInt()).isEqualTo(1);
+        assertThat(figures.at("/declines/suggested/CYKELHJELM").asInt()).isEqualTo(1);
+        assertThat(figures.at("/declines/bridgedTo").size()).isEqualTo(1);
+        assertThat(figures.at("/declines/bridgedTo/KLUB_MOVE").asInt()).isEqualTo(1);
+        assertThat(figures.at("/sources/TEACHER").asInt()).isEqualTo(3);
+        assertThat(figures.at("/sources/HEALTH_VISITOR").asInt()).isEqualTo(1);
+        assertThat(figures.at("/capacity/0/utilisation").asDouble()).isCloseTo(0.75, within(1e-12));
+        assertThat(figures.at("/capacity/0/waiting").asInt()).isEqualTo(4);
+
+        assertThat(figures(api, OTHER_STEERING).get("referrals").asInt()).as("another partnership's").isZero();
+        assertThat(figures(api, OTHER_STEERING).get("capacity").size()).isZero();
+        assertThat(api.get("/api/operations?from=2026-03-04", STEERING).statusCode()).isEqualTo(200);
+        assertThat(figures(api, STEERING, "?from=2026-03-04&to=2026-03-05").get("referrals").asInt()).isEqualTo(2);
+        assertThat(api.get("/api/operations?from=2026-03-05&to=2026-03-04", STEERING).statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/operations", TestTokens.municipalStaff("teacher", "0410")).statusCode())
+                .as("figures are for coordinators and steering groups").isEqualTo(403);
+    }
+
+    private static JsonNode figures(Api api, String token) throws Exception {
+        return figures(api, token, "");
+    }
+
+    private static JsonNode figures(Api api, String token, String query) throws Exception {
+        return Api.body(api.get("/api/operations" + query, token), 200);
+    }
+
+    private static String submitted(String intervention, String role, String at) {
+        return submitted(UUID.randomUUID().toString(), intervention, role, at);
+    }
+
+    private static String submitted(String childId, String intervention, String role, String at) {
+        String referralId = UUID.randomUUID().toString();
+        String data = """
+                {"referralId": "%s", "childId": "%s", "childAge": 12, "childGender": "BOY", "municipalityCode": "0410",
+                 "interventionCode": "%s", "concerns": ["RELATIVE_SUICIDAL_BEHAVIOUR"], "urgency": "NORMAL",
+                 "referrerRole": "%s", "occurredAt": "%s"}""".formatted(referralId, childId, intervention, role, at);
+        publish("referral.events", "referral-service", "referral.submitted.v1", referralId, data);
+        return referralId;
+    }
+
+    private static void decided(String referralId, String decision, String reason, String suggested, String at) {
+        String data = "{\"referralId\": \"%s\", \"decision\": \"%s\"%s%s, \"occurredAt\": \"%s\"}".formatted(
+                referralId, decision, reason == null ? "" : ", \"reason\": \"" + reason + "\"",
+                suggested == null ? "" : ", \"suggestedInterventionCode\": \"" + suggested + "\"", at);
+        publish("ngo.events", "ngo-service", "ngo.referral-decided.v1", referralId, data);
+    }
+
+    private static void progressed(String referralId, String status, String startedOn, String at) {
+        String data = "{\"referralId\": \"%s\", \"childId\": \"%s\", \"status\": \"%s\"%s, \"occurredAt\": \"%s\"}"
+                .formatted(referralId, UUID.randomUUID(), status,
+                        startedOn == null ? "" : ", \"startedOn\": \"" + startedOn + "\"", at);
+        publish("ngo.events", "ngo-service", "ngo.referral-progressed.v1", referralId, data);
+    }
+
+    private static void withdrawn(String referralId, String at) {
+        String data = "{\"referralId\": \"%s\", \"childId\": \"%s\", \"occurredAt\": \"%s\"}".formatted(referralId,
+                UUID.randomUUID(), at);
+        publish("referral.events", "referral-service", "referral.withdrawn.v1", referralId, data);
+    }
+
+    private static void publish(String topic, String producer, String type, String key, String data) {
+        Contracts.assertMatchesSchema(producer, type, data);
+        EventProbe.publishEvent(topic, type, UUID.randomUUID().toString(), key, data);
+    }
+}
