@@ -155,6 +155,28 @@ class ApiDoorTests extends RunningGateway {
     }
 
     @Test
+    void aFileOfHistoricalAnswersMayBeLargerButNotUnlimited() throws Exception {
+        HttpResponse<String> file = post("/api/measurements/imports",
+                HttpRequest.BodyPublishers.ofByteArray(new byte[2 * 1024 * 1024]));
+        HttpResponse<String> elsewhere = post("/api/measurements/other",
+                HttpRequest.BodyPublishers.ofByteArray(new byte[2 * 1024 * 1024]));
+
+        // measurement-service is down here: the file passed the size check and reached its route.
+        assertThat(assertProblem(file, 503, "service-unavailable").get("service").asText())
+                .isEqualTo("measurement-service");
+        assertProblem(elsewhere, 413, "payload-too-large");
+        try (Socket socket = new Socket("localhost", PORT)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/measurements/imports HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + token("demo-import", "MEASUREMENT_IMPORT") + "\r\nContent-Type: application/x-ndjson\r\n"
+                    + "Content-Length: " + 100 * 1024 * 1024 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 413");
+        }
+    }
+
+    @Test
     void formPostsHaveTheSameLimitDeclaredOrChunked() throws Exception {
         String form = "username=" + "a".repeat(2 * 1024 * 1024);
         HttpResponse<String> declared = http.send(HttpRequest.newBuilder(URI.create(BASE + "/login"))

@@ -55,7 +55,7 @@ class RateLimitTests {
         HttpResponse<String> refused = api("/api/referrals/limited", first);
 
         assertProblem(refused, 429, "rate-limited");
-        assertThat(refused.headers().firstValue("Retry-After")).hasValue("20");
+        retryAfter(refused);
         assertThat(SERVICE.receivedAt("/api/referrals/limited")).hasSize(3);
         assertThat(api("/api/referrals/other-user", Tokens.valid(BASE, "user-two-subject", "MUNICIPAL_STAFF"))
                 .statusCode()).as("another user is not held back").isEqualTo(200);
@@ -84,8 +84,8 @@ class RateLimitTests {
         HttpResponse<String> refused = browser.logIn("laerer.aarhus", "demo");
 
         assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(refused.headers().firstValue("Retry-After")).hasValue("20");
-        assertThat(refused.body()).contains("For mange loginforsøg fra din adresse", "Vent 20 sekunder")
+        int retryAfter = retryAfter(refused);
+        assertThat(refused.body()).contains("For mange loginforsøg fra din adresse", "Vent " + retryAfter + " sekunder")
                 .doesNotContain("Brugernavn eller adgangskode er forkert");
         assertThat(browser.get("/").uri().getPath()).as("the right password was not even checked").isEqualTo("/login");
     }
@@ -99,7 +99,14 @@ class RateLimitTests {
         HttpResponse<String> refused = tokenRequest();
 
         assertProblem(refused, 429, "rate-limited");
-        assertThat(refused.headers().firstValue("Retry-After")).hasValue("20");
+        retryAfter(refused);
+    }
+
+    /** One token per 20 s refills the bucket; on a busy machine some of that has passed already. */
+    private static int retryAfter(HttpResponse<String> refused) {
+        int seconds = Integer.parseInt(refused.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(seconds).isBetween(1, 20);
+        return seconds;
     }
 
     private HttpResponse<String> api(String path, String token) throws Exception {

@@ -27,17 +27,32 @@ class RouteResilienceConfiguration {
         return service + "-api";
     }
 
+    /** The import route's own breaker: an import is checked whole before it is stored, so it may take long. */
+    static final String IMPORT_BREAKER = "measurement-service-import";
+
     @Bean
     Customizer<Resilience4JCircuitBreakerFactory> routeBreakers(ServicesProperties services,
-            @Value("${earlyhelp.gateway.route-timeout}") Duration timeout) {
+            @Value("${earlyhelp.gateway.route-timeout}") Duration timeout,
+            @Value("${earlyhelp.gateway.import-timeout}") Duration importTimeout) {
         String[] ids = services.byName().keySet().stream().map(RouteResilienceConfiguration::breaker).toArray(String[]::new);
-        return factory -> factory.configure(builder -> builder
-                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(timeout).build())
-                .circuitBreakerConfig(CircuitBreakerConfig.custom()
-                        .slidingWindowSize(20)
-                        .minimumNumberOfCalls(10)
-                        .failureRateThreshold(50)
-                        .waitDurationInOpenState(OPEN_STATE)
-                        .build()), ids);
+        return factory -> {
+            factory.configure(builder -> builder.timeLimiterConfig(limit(timeout)).circuitBreakerConfig(breaking()),
+                    ids);
+            factory.configure(builder -> builder.timeLimiterConfig(limit(importTimeout))
+                    .circuitBreakerConfig(breaking()), IMPORT_BREAKER);
+        };
+    }
+
+    private static TimeLimiterConfig limit(Duration timeout) {
+        return TimeLimiterConfig.custom().timeoutDuration(timeout).build();
+    }
+
+    private static CircuitBreakerConfig breaking() {
+        return CircuitBreakerConfig.custom()
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(10)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(OPEN_STATE)
+                .build();
     }
 }

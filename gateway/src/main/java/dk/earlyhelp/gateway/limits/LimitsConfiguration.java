@@ -13,7 +13,7 @@ class LimitsConfiguration {
     @Bean
     FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(LimitsProperties limits, ProblemResponses problems) {
         FilterRegistrationBean<RequestSizeFilter> registration = new FilterRegistrationBean<>(
-                new RequestSizeFilter(limits.maxBodyBytes(), problems));
+                new RequestSizeFilter(limits.maxBodyBytes(), limits.importMaxBodyBytes(), problems));
         registration.setOrder(REQUEST_SIZE_ORDER);
         return registration;
     }

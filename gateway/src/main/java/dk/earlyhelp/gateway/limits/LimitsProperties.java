@@ -5,11 +5,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How much one caller may ask of the gateway.
  *
- * @param maxBodyBytes the largest request body accepted anywhere (API, portal forms, login, tokens)
- * @param rateLimit    token buckets per caller
+ * @param maxBodyBytes       the largest request body accepted anywhere else (API, portal forms, login, tokens)
+ * @param importMaxBodyBytes the largest file of historical answers {@code POST /api/measurements/imports} accepts
+ * @param rateLimit          token buckets per caller
  */
 @ConfigurationProperties("earlyhelp.gateway")
-public record LimitsProperties(long maxBodyBytes, RateLimit rateLimit) {
+public record LimitsProperties(long maxBodyBytes, long importMaxBodyBytes, RateLimit rateLimit) {
+
+    /** The one request that carries whole files: an import of historical answers. */
+    public static final String IMPORT_PATH = "/api/measurements/imports";
 
     /**
      * @param requestsPerSecond the API's sustained rate per user or client (per address without a valid token)

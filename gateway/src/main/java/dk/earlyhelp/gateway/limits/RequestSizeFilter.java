@@ -31,29 +31,34 @@ import jakarta.servlet.http.HttpServletResponse;
  * length, and a chunked body (no declared length) by reading at most the limit into memory and
  * passing on only what fits, so an oversized body never reaches a service. A chunked form that
  * fits is parsed here, since Tomcat can no longer read it (and would fail over its own form limit).
+ * An import of historical answers may be larger ({@link LimitsProperties#IMPORT_PATH}).
  */
 final class RequestSizeFilter extends OncePerRequestFilter {
 
-    private final int maxBytes;
+    private final int defaultMaxBytes;
+    private final int importMaxBytes;
     private final ProblemResponses problems;
 
-    RequestSizeFilter(long maxBytes, ProblemResponses problems) {
-        this.maxBytes = Math.toIntExact(maxBytes);
+    RequestSizeFilter(long maxBytes, long importMaxBytes, ProblemResponses problems) {
+        this.defaultMaxBytes = Math.toIntExact(maxBytes);
+        this.importMaxBytes = Math.toIntExact(importMaxBytes);
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        int maxBytes = "POST".equals(request.getMethod()) && LimitsProperties.IMPORT_PATH.equals(request.getRequestURI())
+                ? importMaxBytes : defaultMaxBytes;
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            refuse(response);
+            refuse(response, maxBytes);
             return;
         }
         if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
             byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
             if (body.length > maxBytes) {
-                refuse(response);
+                refuse(response, maxBytes);
                 return;
             }
             chain.doFilter(new BufferedBody(request, body), response);
@@ -62,7 +67,7 @@ final class RequestSizeFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletResponse response, int maxBytes) throws IOException {
         problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request too large",
                 "The request body is larger than the " + maxBytes + " bytes the gateway accepts.");
     }

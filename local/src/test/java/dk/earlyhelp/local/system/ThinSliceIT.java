@@ -1,6 +1,7 @@
 package dk.earlyhelp.local.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -30,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class ThinSliceIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final Path FIXTURES = Path.of("..", "..", "shared", "fixtures");
     static String portal;
     static String teacher;
     static String referralId;
@@ -168,6 +170,46 @@ class ThinSliceIT {
         assertThat(pushed.body()).contains("\"status\":\"SUBMITTED\"");
         assertThat(get("/api/referrals/" + referralId, teacher).statusCode())
                 .as("colleagues in the municipality follow it too").isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void theDemoAnswersGiveTheFixturesFiguresAndImportingThemAgainAddsNothing() throws Exception {
+        String steering = UserTokens.clientToken(portal, "demo-steering", "demo-steering-secret");
+        JsonNode expected = JSON.readTree(Files.readString(FIXTURES.resolve("outcomes-public.expected.json")));
+        String expectedBefore = expected.at("/dimensions/0/occasions/BEFORE/n").asText();
+        // The demo answers are imported as soon as the catalogue has reached measurement-service.
+        await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(get("/api/outcomes", steering).body())
+                .at("/dimensions/0/occasions/BEFORE/n").asText().equals(expectedBefore));
+
+        String ndjson = Files.readString(FIXTURES.resolve("outcomes-public.ndjson"));
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(portal + "/api/measurements/imports"))
+                .header("Authorization", "Bearer " + UserTokens.clientToken(portal, "demo-import", "demo-import-secret"))
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(ndjson))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).get("imported").asInt()).isZero();
+        JsonNode figures = JSON.readTree(get("/api/outcomes", steering).body());
+        assertThat(figures.get("dimensions").size()).isEqualTo(expected.get("dimensions").size());
+        assertThat(figures.at("/dimensions/0/comparisons/0/pValue").asDouble())
+                .isCloseTo(expected.at("/dimensions/0/comparisons/0/pValue").asDouble(), within(1e-12));
+        assertThat(figures.get("followUp").get("due").asInt()).isPositive();
+    }
+
+    @Test
+    @Order(4)
+    void theSteeringGroupSeesTheReferralFunnelOfItsPartnerships() throws Exception {
+        String steering = UserTokens.accessToken(portal, "styregruppe.aarhus");
+
+        // The Powerkids referral of the earlier steps was submitted and accepted.
+        await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(get("/api/operations", steering).body())
+                .at("/funnel/2/count").asInt() >= 1);
+        JsonNode operations = JSON.readTree(get("/api/operations", steering).body());
+        assertThat(operations.at("/funnel/0/count").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(operations.at("/responseDays/n").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(operations.at("/sources/TEACHER").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(get("/api/operations", teacher).statusCode()).as("not for municipal staff").isEqualTo(403);
     }
 
     @Test

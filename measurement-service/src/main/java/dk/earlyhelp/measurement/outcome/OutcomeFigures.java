@@ -20,6 +20,9 @@ import dk.earlyhelp.measurement.instrument.Instrument.Dimension;
 final class OutcomeFigures {
 
     static final double TOLERANCE = 1e-9;
+    /** Used for a dimension whose reliability is not configured. */
+    static final double DEFAULT_RELIABILITY = 0.8;
+    private static final double Z_95 = 1.96;
     /** BEFORE→AFTER, AFTER→FOLLOW_UP, BEFORE→FOLLOW_UP, as indexes of {@link EnrolmentOutcome#COMPARED}. */
     private static final int[][] COMPARISONS = { { 0, 1 }, { 1, 2 }, { 0, 2 } };
     private static final int AFTER = 1;
@@ -29,6 +32,7 @@ final class OutcomeFigures {
     private final Tally[] tallies;
     private final LongPredicate inPeriod;
     private final LocalDate today;
+    private boolean recounting;
     private int followUpDue;
     private int followUpAnswered;
 
@@ -46,7 +50,23 @@ final class OutcomeFigures {
         }
     }
 
-    /** Adds an enrolment that matches the filters. */
+    /**
+     * Classifies change by a reliable change index instead of any difference (Jacobson &amp; Truax):
+     * a pair changed only when |d| exceeds 1.96 · √2 · SD(from) · √(1 − reliability) of its
+     * dimension. Call after every enrolment was added once, then add them all again: the second
+     * pass recounts improved / unchanged / worsened with each comparison's critical difference.
+     */
+    void classifyByReliableChange(Map<String, Double> reliability) {
+        for (int d = 0; d < tallies.length; d++) {
+            double r = reliability.getOrDefault(dimensions.get(d).code(), DEFAULT_RELIABILITY);
+            for (Pairs pair : tallies[d].pairs) {
+                pair.recountWithReliability(r);
+            }
+        }
+        recounting = true;
+    }
+
+    /** Adds an enrolment that matches the filters (again, when recounting). */
     void add(EnrolmentOutcome enrolment) {
         double[][] scores = new double[EnrolmentOutcome.COMPARED.length][];
         for (int o = 0; o < scores.length; o++) {
@@ -54,7 +74,10 @@ final class OutcomeFigures {
             scores[o] = counted != null && inPeriod.test(counted.answeredOn()) ? counted.scores() : null;
         }
         for (int d = 0; d < tallies.length; d++) {
-            tallies[d].add(scores, d);
+            tallies[d].add(scores, d, recounting);
+        }
+        if (recounting) {
+            return;
         }
         EnrolmentOutcome.Counted after = enrolment.counted[AFTER];
         if (after != null && inPeriod.test(after.answeredOn())
@@ -86,7 +109,8 @@ final class OutcomeFigures {
             figures.add(new OutcomeReport.DimensionFigures(dimension.code(), dimension.higherIsBetter(), occasions,
                     comparisons));
         }
-        return new OutcomeReport(filters, threshold, figures, followUp(threshold, aggregatesOnly));
+        return new OutcomeReport(filters, threshold, recounting ? "RELIABLE_CHANGE" : "DIFFERENCE", figures,
+                followUp(threshold, aggregatesOnly));
     }
 
     private OutcomeReport.FollowUpRate followUp(int threshold, boolean aggregatesOnly) {
@@ -123,8 +147,8 @@ final class OutcomeFigures {
             }
         }
 
-        void add(double[][] scores, int d) {
-            for (int o = 0; o < scores.length; o++) {
+        void add(double[][] scores, int d, boolean recounting) {
+            for (int o = 0; o < scores.length && !recounting; o++) {
                 if (valid(scores[o], d)) {
                     n[o]++;
                     sum[o] += scores[o][d];
@@ -132,7 +156,11 @@ final class OutcomeFigures {
             }
             for (Pairs pair : pairs) {
                 if (valid(scores[pair.from], d) && valid(scores[pair.to], d)) {
-                    pair.add(scores[pair.from][d], scores[pair.to][d]);
+                    if (recounting) {
+                        pair.classify(scores[pair.to][d] - scores[pair.from][d]);
+                    } else {
+                        pair.add(scores[pair.from][d], scores[pair.to][d]);
+                    }
                 }
             }
         }
@@ -169,6 +197,11 @@ final class OutcomeFigures {
         double sumChange;
         double runningMean;
         double squares;
+        double fromMean;
+        double fromSquares;
+        /** |d| up to this counts as unchanged: any difference, or the reliable change's critical difference. */
+        double unchangedUpTo = TOLERANCE;
+        Double criticalDifference;
         int improvedUp;
         int improvedDown;
         int unchanged;
@@ -187,13 +220,32 @@ final class OutcomeFigures {
             double delta = change - runningMean;
             runningMean += delta / n;
             squares += delta * (change - runningMean);
-            if (Math.abs(change) <= TOLERANCE) {
+            double fromDelta = before - fromMean;
+            fromMean += fromDelta / n;
+            fromSquares += fromDelta * (before - fromMean);
+            classify(change);
+        }
+
+        void classify(double change) {
+            if (Math.abs(change) <= unchangedUpTo) {
                 unchanged++;
             } else if (change > 0) {
                 improvedUp++;
             } else {
                 improvedDown++;
             }
+        }
+
+        /** Sets the critical difference from the pairs' spread at the first occasion, and counts again. */
+        void recountWithReliability(double reliability) {
+            if (n >= 2) {
+                double standardError = Math.sqrt(fromSquares / (n - 1)) * Math.sqrt(1 - reliability);
+                criticalDifference = Z_95 * Math.sqrt(2) * standardError;
+                unchangedUpTo = Math.max(TOLERANCE, criticalDifference);
+            }
+            unchanged = 0;
+            improvedUp = 0;
+            improvedDown = 0;
         }
 
         OutcomeReport.ComparisonBlock figures(boolean higherIsBetter, int threshold, boolean aggregatesOnly) {
@@ -204,7 +256,7 @@ final class OutcomeFigures {
             }
             if (n == 0) {
                 return new OutcomeReport.Comparison(fromName, toName, 0, null, null, null, null, null, "", null, null,
-                        null, false);
+                        null, false, null);
             }
             double meanChange = sumChange / n;
             Double sd = n < 2 ? null : Math.sqrt(squares / (n - 1));
@@ -214,7 +266,7 @@ final class OutcomeFigures {
             int improved = higherIsBetter ? improvedUp : improvedDown;
             return new OutcomeReport.Comparison(fromName, toName, n, sumFrom / n, sumTo / n, meanChange, effectSize,
                     pValue, significance(pValue), (double) improved / n, (double) unchanged / n,
-                    (double) (n - improved - unchanged) / n, false);
+                    (double) (n - improved - unchanged) / n, false, criticalDifference);
         }
     }
 }

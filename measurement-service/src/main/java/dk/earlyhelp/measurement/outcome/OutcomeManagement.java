@@ -35,9 +35,16 @@ public class OutcomeManagement {
     private final EvaluationConsents consents;
     private final Clock clock;
     private final int suppressionThreshold;
+    private final Map<String, Double> reliability;
 
+    /**
+     * @param reliability per dimension code, the instrument's reliability (e.g. Cronbach's alpha) for
+     *                    the reliable change index; dimensions not named use 0.8
+     */
     OutcomeManagement(OutcomeProjection projection, Catalogue catalogue, EvaluationConsents consents, Clock clock,
-            @Value("${earlyhelp.outcomes.suppression-threshold:5}") int suppressionThreshold) {
+            @Value("${earlyhelp.outcomes.suppression-threshold:5}") int suppressionThreshold,
+            @Value("#{${earlyhelp.outcomes.reliability:{:}}}") Map<String, Double> reliability) {
+        this.reliability = Map.copyOf(reliability);
         this.projection = projection;
         this.catalogue = catalogue;
         this.consents = consents;
@@ -59,11 +66,21 @@ public class OutcomeManagement {
         Set<String> counting = consents.counting(children);
         OutcomeFigures figures = new OutcomeFigures(projection.dimensions(), filters.period(),
                 LocalDate.now(clock.withZone(DANISH)));
+        Predicate<EnrolmentOutcome> counted = matches.and(enrolment -> enrolment.childId == null
+                || counting.contains(enrolment.childId));
         projection.forEach(enrolment -> {
-            if (matches.test(enrolment) && (enrolment.childId == null || counting.contains(enrolment.childId))) {
+            if (counted.test(enrolment)) {
                 figures.add(enrolment);
             }
         });
+        if (filters.reliableChange()) {
+            figures.classifyByReliableChange(reliability);
+            projection.forEach(enrolment -> {
+                if (counted.test(enrolment)) {
+                    figures.add(enrolment);
+                }
+            });
+        }
         boolean aggregatesOnly = !caller.hasRole("ADMIN") && !caller.hasRole("NGO_COORDINATOR");
         return figures.report(filters.asMap(), suppressionThreshold, aggregatesOnly);
     }
@@ -81,11 +98,12 @@ public class OutcomeManagement {
      * age nor gender, so it is left out when filtering by age band or gender.
      */
     public record Filters(String intervention, String ngo, String municipality, String type, LocalDate from,
-                          LocalDate to, String ageBand, String gender) {
+                          LocalDate to, String ageBand, String gender, String classification) {
 
         static final Set<String> TYPES = Set.of("INDIVIDUAL", "GROUP", "FAMILY");
         static final Set<String> AGE_BANDS = Set.of("0-5", "6-9", "10-12", "13-15", "16-18");
         static final Set<String> GENDERS = Set.of("GIRL", "BOY", "OTHER");
+        static final Set<String> CLASSIFICATIONS = Set.of("DIFFERENCE", "RELIABLE_CHANGE");
 
         void check() {
             refuseUnless(type == null || TYPES.contains(type), "type", "must be INDIVIDUAL, GROUP or FAMILY");
@@ -93,6 +111,12 @@ public class OutcomeManagement {
                     "must be one of 0-5, 6-9, 10-12, 13-15, 16-18");
             refuseUnless(gender == null || GENDERS.contains(gender), "gender", "must be GIRL, BOY or OTHER");
             refuseUnless(from == null || to == null || !from.isAfter(to), "from", "must not be after to");
+            refuseUnless(classification == null || CLASSIFICATIONS.contains(classification), "classification",
+                    "must be DIFFERENCE or RELIABLE_CHANGE");
+        }
+
+        boolean reliableChange() {
+            return "RELIABLE_CHANGE".equals(classification);
         }
 
         private static void refuseUnless(boolean valid, String field, String message) {
@@ -147,6 +171,7 @@ public class OutcomeManagement {
             put(given, "to", to == null ? null : to.toString());
             put(given, "ageBand", ageBand);
             put(given, "gender", gender);
+            put(given, "classification", classification);
             return given;
         }
 

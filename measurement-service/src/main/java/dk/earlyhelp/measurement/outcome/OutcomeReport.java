@@ -6,10 +6,11 @@ import java.util.Map;
 /**
  * The outcomes API shape of METRICS.md §3; numbers unrounded. A block below the suppression
  * threshold, for those who see aggregates only, carries its n and {@code suppressed: true} and
- * no other figure.
+ * no other figure. {@code classification} says how pairs were counted as improved, unchanged or
+ * worsened: DIFFERENCE (any difference, METRICS.md §2) or RELIABLE_CHANGE (beyond a reliable change index).
  */
-public record OutcomeReport(Map<String, String> filters, int suppressionThreshold, List<DimensionFigures> dimensions,
-                            FollowUpRate followUp) {
+public record OutcomeReport(Map<String, String> filters, int suppressionThreshold, String classification,
+                            List<DimensionFigures> dimensions, FollowUpRate followUp) {
 
     /**
      * Among enrolments whose follow-up is due (the end, i.e. the AFTER answer, lies more than six
@@ -36,9 +37,13 @@ public record OutcomeReport(Map<String, String> filters, int suppressionThreshol
     public sealed interface ComparisonBlock permits Comparison, SuppressedComparison {
     }
 
+    /**
+     * @param criticalDifference with the reliable change classification, the change a pair must
+     *                           exceed to count as improved or worsened; null otherwise
+     */
     public record Comparison(String from, String to, int n, Double meanFrom, Double meanTo, Double meanChange,
                              Double effectSize, Double pValue, String significance, Double improved, Double unchanged,
-                             Double worsened, boolean suppressed) implements ComparisonBlock {
+                             Double worsened, boolean suppressed, Double criticalDifference) implements ComparisonBlock {
     }
 
     public record SuppressedComparison(String from, String to, int n, boolean suppressed) implements ComparisonBlock {

@@ -180,6 +180,35 @@ class OutcomeIntegrationTests {
         assertThat(steering.get("responseRate").isNull()).isTrue();
     }
 
+    @Test
+    void theReliableChangeIndexCountsOnlyChangesBeyondTheMeasurementError() throws Exception {
+        // BEFORE 1, 2, 2, 1, 2, 1 (SD 0.548): with reliability 0.8 a change must exceed
+        // 1.96 * sqrt(2) * 0.548 * sqrt(0.2) = 0.679 to count; three children moved 1/3, three moved 2.
+        int[][] beforeAndAfter = { { 1, 1, 1, 1, 1, 2 }, { 2, 2, 2, 2, 2, 3 }, { 2, 2, 2, 4, 4, 4 },
+                { 1, 1, 1, 3, 3, 3 }, { 2, 2, 2, 2, 2, 3 }, { 1, 1, 1, 3, 3, 3 } };
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < beforeAndAfter.length; i++) {
+            int[] a = beforeAndAfter[i];
+            lines.append(line("POWERKIDS", "0751", "R-" + i, "BEFORE", "2026-01-10", a[0], a[1], a[2]))
+                    .append(line("POWERKIDS", "0751", "R-" + i, "AFTER", "2026-04-10", a[3], a[4], a[5]));
+        }
+        assertThat(importLines(IMPORT, lines.toString()).statusCode()).isEqualTo(200);
+
+        JsonNode difference = relational(api.get("/api/outcomes", ADMIN).body()).at("/comparisons/0");
+        JsonNode reliable = relational(api.get("/api/outcomes?classification=RELIABLE_CHANGE", ADMIN).body())
+                .at("/comparisons/0");
+
+        assertThat(difference.get("improved").asDouble()).isEqualTo(1.0);
+        assertThat(difference.get("criticalDifference").isNull()).isTrue();
+        assertThat(reliable.get("criticalDifference").asDouble())
+                .isCloseTo(1.96 * Math.sqrt(2) * Math.sqrt(0.3) * Math.sqrt(0.2), within(1e-12));
+        assertThat(reliable.get("improved").asDouble()).isEqualTo(0.5);
+        assertThat(reliable.get("unchanged").asDouble()).isEqualTo(0.5);
+        assertThat(reliable.get("meanChange").asDouble()).as("the means do not change")
+                .isEqualTo(difference.get("meanChange").asDouble());
+        assertThat(api.get("/api/outcomes?classification=SOMETIMES", ADMIN).statusCode()).isEqualTo(400);
+    }
+
     private int beforeN(String query) throws Exception {
         HttpResponse<String> report = api.get("/api/outcomes?" + query, ADMIN);
         assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
@@ -194,10 +223,16 @@ class OutcomeIntegrationTests {
     /** An import line answering three of the five relational items alike. */
     private static String line(String intervention, String municipality, String enrolment, String occasion,
             String answeredAt, int answer) {
+        return line(intervention, municipality, enrolment, occasion, answeredAt, answer, answer, answer);
+    }
+
+    /** An import line answering three of the five relational items. */
+    private static String line(String intervention, String municipality, String enrolment, String occasion,
+            String answeredAt, int first, int second, int third) {
         return ("{\"enrolmentRef\": \"%s\", \"childRef\": \"C-%s\", \"intervention\": \"%s\", \"municipality\": \"%s\", "
                 + "\"occasion\": \"%s\", \"answeredAt\": \"%s\", \"answers\": "
                 + "{\"REL_1\": %d, \"REL_2\": %d, \"REL_3\": %d}}\n").formatted(enrolment, enrolment, intervention,
-                municipality, occasion, answeredAt, answer, answer, answer);
+                municipality, occasion, answeredAt, first, second, third);
     }
 
     private static Map<String, Integer> relationalAnswers(int answer) {

@@ -21,16 +21,19 @@ class OutcomeController {
         this.outcomes = outcomes;
     }
 
-    /** METRICS.md §3; every filter optional, dates as YYYY-MM-DD. */
+    /**
+     * METRICS.md §3; every filter optional, dates as YYYY-MM-DD. {@code classification=RELIABLE_CHANGE}
+     * counts a pair as improved or worsened only beyond a reliable change index.
+     */
     @GetMapping
     OutcomeReport outcomes(@RequestParam(required = false) String intervention,
             @RequestParam(required = false) String ngo, @RequestParam(required = false) String municipality,
             @RequestParam(required = false) String type, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String ageBand,
-            @RequestParam(required = false) String gender) {
+            @RequestParam(required = false) String gender, @RequestParam(required = false) String classification) {
         return outcomes.outcomes(CurrentCaller.get(), new OutcomeManagement.Filters(blankless(intervention),
                 blankless(ngo), blankless(municipality), blankless(type), from, to, blankless(ageBand),
-                blankless(gender)));
+                blankless(gender), blankless(classification)));
     }
 
     /** A form sends empty fields for "all". */
