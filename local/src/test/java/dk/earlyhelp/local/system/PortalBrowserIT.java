@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -25,12 +27,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Pdf;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -587,6 +592,18 @@ class PortalBrowserIT {
                 .as("7 children answered at follow-up: shown").isEmpty();
         assertAccessible("filtered outcome dashboard with a suppressed cell");
 
+        // The steering group's meeting: printed on one A4 page, without menu and form, the filters on top.
+        assertThat(browser.findElement(By.id("print-report")).isDisplayed()).as("shown once its script runs").isTrue();
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        assertThat(browser.findElement(By.cssSelector("nav.main-nav")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector("form.filters")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector(".applied-filters")).getText()).contains("Powerkids", "Dannet");
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        Pdf printout = chrome.print(new PrintOptions().setPageSize(PageSize.ISO_A4).setShrinkToFit(false)
+                .setBackground(true));
+        assertThat(pages(printout)).as("pages printed").isEqualTo(1);
+
         WebElement download = browser.findElement(By.linkText("Download CSV"));
         assertThat(download.getAttribute("href")).contains("/resultater.csv?intervention=POWERKIDS&from=2015-01-01");
         // The browser's own session fetches the file, as a click on the link would.
@@ -634,7 +651,7 @@ class PortalBrowserIT {
         return browser.findElements(elements).stream().map(WebElement::getText).toList();
     }
 
-    /** Types the date the way the date picker would set it, whatever format the browser's locale shows. */
+    /** Sets the date as the date picker does: typing it would depend on the format the browser's locale shows. */
     private void enterDate(String field, String isoDate) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
                 browser.findElement(By.id(field)), isoDate);
@@ -653,6 +670,12 @@ class PortalBrowserIT {
             }
             return row;
         }).toList();
+    }
+
+    /** Page objects of Chromium's PDF ("/Type /Page", not the "/Type /Pages" tree). */
+    private static int pages(Pdf pdf) {
+        String content = new String(Base64.getDecoder().decode(pdf.getContent()), StandardCharsets.ISO_8859_1);
+        return (int) Pattern.compile("/Type\\s*/Page(?!s)").matcher(content).results().count();
     }
 
     private static Map<String, String> row(List<Map<String, String>> rows, String dimension, String occasion) {
