@@ -12,7 +12,7 @@ import dk.earlyhelp.platform.test.Contracts;
 
 /**
  * From outside only the health status is readable; the services' health, metrics and info need an
- * ADMIN token. (Here the NGO and measurement services are down, so the whole is DOWN.)
+ * ADMIN token. (Here the NGO service is down, so the whole is DOWN.)
  */
 class ActuatorTests extends RunningGateway {
 

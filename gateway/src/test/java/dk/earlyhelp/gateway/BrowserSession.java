@@ -29,6 +29,12 @@ final class BrowserSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** As {@link #get}, with the body as sent (a download, byte order mark included). */
+    HttpResponse<byte[]> download(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Submits the form on the given page with its CSRF token and the given fields. */
     HttpResponse<String> submit(HttpResponse<String> page, String action, String... fields) throws Exception {
         return submit(page, action, false, fields);

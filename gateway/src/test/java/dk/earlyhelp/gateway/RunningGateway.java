@@ -14,7 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The gateway on a real port with its embedded authorization server, shared by the test classes
  * that extend this one (one Spring context). The referral and consent routes lead to a
- * {@link Downstream} peer; the NGO and measurement services are down (a closed port).
+ * {@link Downstream} peer, the outcomes API to an {@link OutcomesService}; the NGO service is down
+ * (a closed port).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 abstract class RunningGateway {
@@ -22,6 +23,7 @@ abstract class RunningGateway {
     static final int PORT = freePort();
     static final String BASE = "http://localhost:" + PORT;
     static final Downstream SERVICE = Downstream.start();
+    static final OutcomesService OUTCOMES = OutcomesService.start();
     static final String CLOSED = "http://127.0.0.1:" + freePort();
 
     @DynamicPropertySource
@@ -32,7 +34,7 @@ abstract class RunningGateway {
         registry.add("earlyhelp.services.referral-url", SERVICE::url);
         registry.add("earlyhelp.services.consent-url", SERVICE::url);
         registry.add("earlyhelp.services.ngo-url", () -> CLOSED);
-        registry.add("earlyhelp.services.measurement-url", () -> CLOSED);
+        registry.add("earlyhelp.services.measurement-url", OUTCOMES::url);
         registry.add("earlyhelp.gateway.route-timeout", () -> "1s");
     }
 

@@ -3,12 +3,22 @@ package dk.earlyhelp.local.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,12 +26,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Pdf;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,7 +47,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 /**
  * A real browser (Debian's headless Chromium) against the running system: logging in and the
  * Danish and English shell, offer search, referring across a closed tab, a hard exclusion,
- * bridge-building and withdrawal; axe-core checks every page.
+ * bridge-building and withdrawal, the steering group's outcome dashboard; axe-core checks every page.
  */
 @Order(2)
 class PortalBrowserIT {
@@ -533,16 +547,84 @@ class PortalBrowserIT {
     }
 
     @Test
-    void steeringGroupMemberSeesOutcomeFiguresOfTheirPartnershipOnly() {
+    void steeringGroupFiltersTheOutcomeDashboardOfTheirPartnershipSeesASmallCellHiddenAndDownloadsTheCsv()
+            throws Exception {
         logIn("styregruppe.aarhus");
         browser.findElement(By.linkText("Resultater")).click();
-        waitFor(By.cssSelector("main section h2"));
+        waitFor(By.cssSelector("section.dimension h2"));
 
-        assertThat(browser.findElements(By.cssSelector("main section h2")).stream().map(h -> h.getText()).toList())
-                .contains("Relationel trivsel", "Positiv selvopfattelse");
-        assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("Før – Efter", "%")
+        // Aarhus also has Cykelhjelm, and the demo data six other partnerships: the steering group has Powerkids only.
+        assertThat(optionLabels("intervention")).containsExactly("Alle", "Powerkids");
+        assertThat(optionLabels("municipality")).containsExactly("Alle", "Aarhus Kommune");
+        assertThat(texts(By.cssSelector("section.dimension h2"))).containsExactly("Relationel trivsel",
+                "Positiv selvopfattelse");
+        List<WebElement> charts = browser.findElements(By.cssSelector("section.dimension svg.chart[role=img]"));
+        assertThat(charts).as("a means chart per dimension and a bar per comparison").hasSize(2 + 2 * 3);
+        assertThat(charts).allSatisfy(chart -> assertThat(chart.getAttribute("aria-label")).contains("børn"));
+        assertThat(charts.get(0).getAttribute("aria-label")).startsWith("Gennemsnit for Relationel trivsel");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("%", "Før – Efter")
                 .doesNotContain("E-0", "C-0");
-        assertAccessible("outcome figures");
+        assertThat(browser.findElements(By.cssSelector("section.dimension .suppressed")))
+                .as("unfiltered, every block has at least 5 children").isEmpty();
+        assertAccessible("outcome dashboard");
+
+        // Powerkids' 2015 cohort in the run mode's demo data (measurement-service's demo/responses.ndjson):
+        // 16 children answered before, but only 4 have a valid self-perception score at the follow-up.
+        new Select(browser.findElement(By.id("intervention"))).selectByValue("POWERKIDS");
+        enterDate("from", "2015-01-01");
+        enterDate("to", "2015-12-31");
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("to=2015-12-31"));
+        waitFor(By.cssSelector("section.dimension h2"));
+
+        assertThat(browser.findElement(By.cssSelector(".applied-filters")).getText())
+                .contains("Powerkids", "1. januar 2015 – 31. december 2015");
+        assertThat(new Select(browser.findElement(By.id("intervention"))).getFirstSelectedOption().getText())
+                .as("the form keeps the choice").isEqualTo("Powerkids");
+        assertThat(browser.findElement(By.id("from")).getAttribute("value")).isEqualTo("2015-01-01");
+        WebElement selfPerception = browser.findElement(By.id("dimension-SELF_PERCEPTION"));
+        assertThat(selfPerception.findElements(By.cssSelector("td.suppressed")))
+                .as("the follow-up and both comparisons ending there").hasSize(3)
+                .allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("Skjult – færre end 5 børn"));
+        assertThat(selfPerception.findElement(By.cssSelector("svg.chart-means")).getAttribute("aria-label"))
+                .contains("Opfølgning: Skjult – færre end 5 børn");
+        assertThat(browser.findElement(By.id("dimension-RELATIONAL")).findElements(By.cssSelector(".suppressed")))
+                .as("7 children answered at follow-up: shown").isEmpty();
+        assertAccessible("filtered outcome dashboard with a suppressed cell");
+
+        // The steering group's meeting: printed on one A4 page, without menu and form, the filters on top.
+        assertThat(browser.findElement(By.id("print-report")).isDisplayed()).as("shown once its script runs").isTrue();
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        assertThat(browser.findElement(By.cssSelector("nav.main-nav")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector("form.filters")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector(".applied-filters")).getText()).contains("Powerkids", "Dannet");
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        Pdf printout = chrome.print(new PrintOptions().setPageSize(PageSize.ISO_A4).setShrinkToFit(false)
+                .setBackground(true));
+        assertThat(pages(printout)).as("pages printed").isEqualTo(1);
+
+        WebElement download = browser.findElement(By.linkText("Download CSV"));
+        assertThat(download.getAttribute("href")).contains("/resultater.csv?intervention=POWERKIDS&from=2015-01-01");
+        // The browser's own session fetches the file, as a click on the link would.
+        String cookies = browser.manage().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(download.getAttribute("href"))).header("Cookie", cookies).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("").toLowerCase()).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
+                .matches("attachment; filename=\"resultater-\\d{4}-\\d{2}-\\d{2}\\.csv\"");
+        assertThat(csv.body()).startsWith("\uFEFFdimension,dimensionName,higherIsBetter,block,occasion,from,to,n,mean,");
+        List<Map<String, String>> rows = csvRows(csv.body().substring(1));
+        assertThat(rows).as("2 dimensions × (3 occasions + 3 comparisons)").hasSize(12);
+        assertThat(row(rows, "SELF_PERCEPTION", "FOLLOW_UP")).containsEntry("n", "4").containsEntry("mean", "")
+                .containsEntry("suppressed", "true").containsEntry("filterIntervention", "POWERKIDS")
+                .containsEntry("filterFrom", "2015-01-01").containsEntry("filterTo", "2015-12-31");
+        assertThat(row(rows, "RELATIONAL", "BEFORE")).containsEntry("n", "16").containsEntry("suppressed", "false")
+                .hasEntrySatisfying("mean", mean -> assertThat(Double.parseDouble(mean)).isBetween(1.0, 4.0));
         logOut();
     }
 
@@ -559,6 +641,46 @@ class PortalBrowserIT {
     private void logOut() {
         browser.findElement(By.cssSelector(".logout-form button")).click();
         waitFor(By.cssSelector("main h1"));
+    }
+
+    private List<String> optionLabels(String select) {
+        return new Select(browser.findElement(By.id(select))).getOptions().stream().map(WebElement::getText).toList();
+    }
+
+    private List<String> texts(By elements) {
+        return browser.findElements(elements).stream().map(WebElement::getText).toList();
+    }
+
+    /** Sets the date as the date picker does: typing it would depend on the format the browser's locale shows. */
+    private void enterDate(String field, String isoDate) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+                browser.findElement(By.id(field)), isoDate);
+    }
+
+    /** RFC 4180 rows by column name; the export quotes no field here (codes, numbers and plain names). */
+    private static List<Map<String, String>> csvRows(String csv) {
+        List<String> lines = List.of(csv.split("\r\n"));
+        List<String> header = List.of(lines.get(0).split(","));
+        return lines.subList(1, lines.size()).stream().map(line -> {
+            String[] fields = line.split(",", -1);
+            assertThat(fields).as(line).hasSize(header.size());
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < fields.length; i++) {
+                row.put(header.get(i), fields[i]);
+            }
+            return row;
+        }).toList();
+    }
+
+    /** Page objects of Chromium's PDF ("/Type /Page", not the "/Type /Pages" tree). */
+    private static int pages(Pdf pdf) {
+        String content = new String(Base64.getDecoder().decode(pdf.getContent()), StandardCharsets.ISO_8859_1);
+        return (int) Pattern.compile("/Type\\s*/Page(?!s)").matcher(content).results().count();
+    }
+
+    private static Map<String, String> row(List<Map<String, String>> rows, String dimension, String occasion) {
+        return rows.stream().filter(row -> dimension.equals(row.get("dimension")) && occasion.equals(row.get("occasion")))
+                .findFirst().orElseThrow(() -> new AssertionError("No " + dimension + " " + occasion + " in " + rows));
     }
 
     private List<String> navigation() {
