@@ -15,7 +15,18 @@ import java.util.Map;
  */
 public record OperationsReport(Map<String, String> filters, int referrals, List<Step> funnel,
                                Map<String, Long> byStatus, Durations responseDays, Durations waitingDays,
-                               Declines declines, Map<String, Long> sources, List<InterventionCapacity> capacity) {
+                               Declines declines, Map<String, Long> sources, List<InterventionCapacity> capacity,
+                               List<NgoVolunteers> volunteers) {
+
+    /**
+     * @param onboarding         applicants and people in onboarding (vetting or training missing)
+     * @param leftLast12Months   how many left in the last 12 months
+     * @param meanActive         the mean number of active volunteers over the last 12 months
+     * @param turnover           left in 12 months / mean active; null when none were active
+     */
+    public record NgoVolunteers(String ngo, int active, int onboarding, int leftLast12Months, double meanActive,
+                                Double turnover) {
+    }
 
     /** @param conversion share of the previous step's count that reached this one; null for the first or when none */
     public record Step(String step, long count, Double conversion) {

@@ -23,6 +23,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import dk.earlyhelp.measurement.catalogue.Catalogue;
+import dk.earlyhelp.measurement.catalogue.Intervention;
 import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.Caller;
 
@@ -33,10 +35,14 @@ public class ReferralFlows {
     private static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
 
     private final MongoTemplate mongo;
+    private final Catalogue catalogue;
+    private final Volunteers volunteers;
     private final Clock clock;
 
-    ReferralFlows(MongoTemplate mongo, Clock clock) {
+    ReferralFlows(MongoTemplate mongo, Catalogue catalogue, Volunteers volunteers, Clock clock) {
         this.mongo = mongo;
+        this.catalogue = catalogue;
+        this.volunteers = volunteers;
         this.clock = clock;
     }
 
@@ -125,7 +131,8 @@ public class ReferralFlows {
                 OperationsReport.Durations.of(days(flows, ReferralFlow::submittedAt, ReferralFlow::decidedAt)),
                 OperationsReport.Durations.of(waitingDays(flows)), declines(flows),
                 count(flows.stream().map(ReferralFlow::referrerRole).toList()),
-                capacity(everything, partnerships, intervention));
+                capacity(everything, partnerships, intervention),
+                volunteers.figures(ngos(everything, partnerships, intervention), intervention, clock.instant()));
     }
 
     private static List<OperationsReport.Step> funnel(List<ReferralFlow> flows) {
@@ -188,6 +195,16 @@ public class ReferralFlows {
                 count(declined.stream().map(ReferralFlow::declineReason).toList()),
                 count(declined.stream().map(ReferralFlow::suggestedIntervention).filter(code -> code != null).toList()),
                 count(bridgedTo));
+    }
+
+    /** The NGOs delivering the interventions of the caller's partnerships. */
+    private Set<String> ngos(boolean everything, Set<String> partnerships, String intervention) {
+        return catalogue.all().values().stream()
+                .filter(known -> everything || known.municipalities().stream()
+                        .anyMatch(municipality -> partnerships.contains(known.code() + "-" + municipality)))
+                .filter(known -> intervention == null || intervention.equals(known.code()))
+                .map(Intervention::ngoCode)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     private List<OperationsReport.InterventionCapacity> capacity(boolean everything, Set<String> partnerships,

@@ -24,8 +24,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param gender       GIRL, BOY or OTHER for enrolments in this system; null for imported ones
  */
 @Document("responses")
-public record Response(@Id String id, @Indexed String partnership, String enrolmentRef, String childRef,
+public record Response(@Id String id, String partnership, String enrolmentRef, String childRef,
                        String intervention, String municipality, Occasion occasion, LocalDate answeredAt,
-                       @Indexed long received, Map<String, Integer> answers, @Indexed String childId,
+                       long received, Map<String, Integer> answers, @Indexed String childId,
                        String ageBand, String gender) {
 }

@@ -5,16 +5,22 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dk.earlyhelp.measurement.catalogue.Catalogue;
+import dk.earlyhelp.measurement.catalogue.TestCatalogue;
 import dk.earlyhelp.platform.test.Api;
 import dk.earlyhelp.platform.test.Contracts;
 import dk.earlyhelp.platform.test.EventProbe;
@@ -101,6 +107,46 @@ class OperationsIntegrationTests {
         assertThat(api.get("/api/operations?from=2026-03-05&to=2026-03-04", STEERING).statusCode()).isEqualTo(400);
         assertThat(api.get("/api/operations", TestTokens.municipalStaff("teacher", "0410")).statusCode())
                 .as("figures are for coordinators and steering groups").isEqualTo(403);
+    }
+
+    @Test
+    void volunteersActiveOnboardingLeftAndTurnoverPerNgo(@Autowired Catalogue catalogue) throws Exception {
+        TestCatalogue.published(catalogue);
+        ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Europe/Copenhagen"));
+        Instant yearAgo = now.minusMonths(12).toInstant();
+        Instant halfway = yearAgo.plus(Duration.between(yearAgo, now.toInstant()).dividedBy(2));
+        volunteer("VOLUNTEER", "ACTIVE", now.minusYears(2).toInstant());
+        String leaves = volunteer("VOLUNTEER", "ACTIVE", now.minusYears(2).toInstant());
+        volunteerStatus(leaves, "VOLUNTEER", "LEFT", halfway);
+        volunteer("VOLUNTEER", "APPLICANT", now.minusMonths(1).toInstant());
+        volunteer("STAFF", "ACTIVE", now.minusYears(1).toInstant());
+        String leftLongAgo = volunteer("VOLUNTEER", "ACTIVE", now.minusYears(3).toInstant());
+        volunteerStatus(leftLongAgo, "VOLUNTEER", "LEFT", now.minusYears(2).toInstant());
+
+        Api api = new Api(port);
+        await().atMost(Duration.ofSeconds(30)).until(() -> figures(api, STEERING).at("/volunteers/0/leftLast12Months")
+                .asInt() == 1 && figures(api, STEERING).at("/volunteers/0/onboarding").asInt() == 1
+                && figures(api, STEERING).at("/volunteers/0/active").asInt() == 1);
+        JsonNode nefos = figures(api, STEERING).at("/volunteers/0");
+
+        assertThat(nefos.get("ngo").asText()).isEqualTo("NEFOS");
+        assertThat(nefos.get("meanActive").asDouble()).as("one all year, one half of it").isCloseTo(1.5, within(0.01));
+        assertThat(nefos.get("turnover").asDouble()).isCloseTo(1 / 1.5, within(0.01));
+        assertThat(figures(api, OTHER_STEERING).at("/volunteers/0/ngo").asText()).as("STRØM's NGO only")
+                .isEqualTo("URK_KBH");
+    }
+
+    private static String volunteer(String kind, String status, Instant at) {
+        String id = UUID.randomUUID().toString();
+        volunteerStatus(id, kind, status, at);
+        return id;
+    }
+
+    private static void volunteerStatus(String id, String kind, String status, Instant at) {
+        String data = ("{\"volunteerId\": \"%s\", \"ngoCode\": \"NEFOS\", \"kind\": \"%s\", "
+                + "\"interventionCodes\": [\"NEFOS_SUICIDE\"], \"status\": \"%s\", \"occurredAt\": \"%s\"}")
+                .formatted(id, kind, status, at);
+        publish("ngo.events", "ngo-service", "ngo.volunteer-status-changed.v1", id, data);
     }
 
     private static JsonNode figures(Api api, String token) throws Exception {

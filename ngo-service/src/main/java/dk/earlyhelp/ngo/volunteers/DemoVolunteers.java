@@ -17,10 +17,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import dk.earlyhelp.ngo.catalogue.Capacity;
@@ -80,12 +76,12 @@ public class DemoVolunteers implements ApplicationRunner {
             Map.entry("0751", List.of("8000", "8200", "8210", "8220")), Map.entry("0779", List.of("7800")),
             Map.entry("0791", List.of("8800")));
 
-    private final MongoTemplate mongo;
+    private final VolunteerManagement volunteers;
     private final CatalogueManagement catalogue;
     private final Clock clock;
 
-    DemoVolunteers(MongoTemplate mongo, CatalogueManagement catalogue, Clock clock) {
-        this.mongo = mongo;
+    DemoVolunteers(VolunteerManagement volunteers, CatalogueManagement catalogue, Clock clock) {
+        this.volunteers = volunteers;
         this.catalogue = catalogue;
         this.clock = clock;
     }
@@ -99,7 +95,7 @@ public class DemoVolunteers implements ApplicationRunner {
         for (Intervention intervention : catalogue.interventions()) {
             for (Volunteer person : people(intervention, ngos.get(intervention.ngoCode()), today)) {
                 people++;
-                added += insertOnce(person) ? 1 : 0;
+                added += volunteers.insertOnce(person) ? 1 : 0;
             }
         }
         log.info("Demo volunteers and staff: {} in the catalogue's capacity, {} added", people, added);
@@ -268,18 +264,5 @@ public class DemoVolunteers implements ApplicationRunner {
 
     private static StatusChange change(Status status, LocalDate on) {
         return new StatusChange(status, on.atTime(10, 0).atZone(DENMARK).toInstant(), ACTOR);
-    }
-
-    /** One upsert that writes only on insert: an existing person is left exactly as it is. */
-    private boolean insertOnce(Volunteer person) {
-        Update onInsert = new Update()
-                .setOnInsert("ngoCode", person.ngoCode())
-                .setOnInsert("profile", person.profile())
-                .setOnInsert("status", person.status())
-                .setOnInsert("statusHistory", person.statusHistory())
-                .setOnInsert("matchedReferralIds", person.matchedReferralIds())
-                .setOnInsert("createdAt", person.createdAt());
-        return mongo.upsert(Query.query(Criteria.where("_id").is(person.id())), onInsert, Volunteer.class)
-                .getUpsertedId() != null;
     }
 }

@@ -58,7 +58,7 @@ public class VolunteerManagement {
         Volunteer volunteer = new Volunteer(UUID.randomUUID().toString(), caller.organisation(), profile, status,
                 List.of(new StatusChange(status, now, caller.subject())), List.of(), now);
         try {
-            mongo.insert(volunteer);
+            insertOnce(volunteer);
         } catch (DuplicateKeyException loginTaken) {
             throw loginTaken();
         }
@@ -117,8 +117,14 @@ public class VolunteerManagement {
     @PreAuthorize("hasRole('NGO_COORDINATOR')")
     public Volunteer changeStatus(Caller caller, String id, Volunteer.Status status) {
         Query fromAllowed = own(caller, id).addCriteria(Criteria.where("status").in(status.previous()));
-        Update change = changed(new Update().set("status", status)
-                .push("statusHistory", new StatusChange(status, clock.instant(), caller.subject())));
+        StatusChange entered = new StatusChange(status, clock.instant(), caller.subject());
+        Update change = changed(new Update().set("status", status).push("statusHistory", entered));
+        // The person's profile is not known before the write; the event takes it from the stored one below.
+        Volunteer before = mongo.findOne(fromAllowed, Volunteer.class);
+        if (before != null) {
+            change.push("pendingEvents", new VolunteerStatusChanged(id, before.ngoCode(), before.profile(), entered)
+                    .toPendingEvent());
+        }
         Volunteer changed = mongo.findAndModify(fromAllowed, change, FindAndModifyOptions.options().returnNew(true),
                 Volunteer.class);
         if (changed != null) {
@@ -129,6 +135,25 @@ public class VolunteerManagement {
         throw new ProblemException(HttpStatus.CONFLICT, "illegal-transition", "Not possible now",
                 "A person who is " + current.status() + " cannot become " + status + "; next can be "
                         + current.status().next() + ".");
+    }
+
+    /**
+     * Adds a person in one write that happens only if the id is new, with one status event per entry
+     * of their history in the outbox; an existing person is left exactly as they are.
+     *
+     * @return whether the person was added
+     */
+    boolean insertOnce(Volunteer person) {
+        Update onInsert = new Update()
+                .setOnInsert("ngoCode", person.ngoCode())
+                .setOnInsert("profile", person.profile())
+                .setOnInsert("status", person.status())
+                .setOnInsert("statusHistory", person.statusHistory())
+                .setOnInsert("matchedReferralIds", person.matchedReferralIds())
+                .setOnInsert("createdAt", person.createdAt())
+                .setOnInsert("pendingEvents", VolunteerStatusChanged.of(person));
+        return mongo.upsert(Query.query(Criteria.where("_id").is(person.id())), onInsert, Volunteer.class)
+                .getUpsertedId() != null;
     }
 
     /** The NGO's people with these ids, for features that refer to them (group leaders). */

@@ -3,6 +3,7 @@ package dk.earlyhelp.ngo.volunteers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dk.earlyhelp.platform.test.Api;
+import dk.earlyhelp.platform.test.Contracts;
+import dk.earlyhelp.platform.test.EventProbe;
 import dk.earlyhelp.platform.test.TestTokens;
 
 /** The coordinator's register of volunteers and staff over real HTTP: statuses with history, validation, scope, demo people. */
@@ -72,6 +75,25 @@ class VolunteerIntegrationTests {
         assertThat(Api.body(api.get("/api/ngo/volunteers/" + id, NEFOS), 200)).isEqualTo(updated);
         assertThat(ids(Api.body(api.get("/api/ngo/volunteers?intervention=NEFOS_SUICIDE&status=ACTIVE", NEFOS), 200)))
                 .contains(id);
+    }
+
+    @Test
+    void eachStatusAPersonEntersIsPublishedWithoutTheirName() throws Exception {
+        try (EventProbe ngoEvents = EventProbe.on("ngo.events")) {
+            String id = Api.body(api.post("/api/ngo/volunteers", NEFOS, person("Frivillig Navnløs", 1, null, "")), 201)
+                    .get("id").asText();
+            Api.body(api.post("/api/ngo/volunteers/" + id + "/status", NEFOS, "{\"status\": \"LEFT\"}"), 200);
+
+            List<String> published = List.of("APPLICANT", "LEFT").stream().map(status -> EventProbe.value(
+                    ngoEvents.await(record -> id.equals(new String(record.key(), StandardCharsets.UTF_8))
+                            && EventProbe.value(record).contains("\"" + status + "\"")))).toList();
+
+            for (String event : published) {
+                Contracts.assertMatchesSchema("ngo-service", "ngo.volunteer-status-changed.v1", event);
+                assertThat(event).contains("\"ngoCode\":\"NEFOS\"", "\"kind\":\"VOLUNTEER\"")
+                        .doesNotContain("Navnløs");
+            }
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dk.earlyhelp.measurement.operations.messaging;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -12,12 +13,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import dk.earlyhelp.measurement.operations.Capacity;
 import dk.earlyhelp.measurement.operations.ReferralFlows;
+import dk.earlyhelp.measurement.operations.Volunteers;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Thin adapters from {@code referral.events} and {@code ngo.events} for the operations figures:
- * submitted and withdrawn referrals, the NGOs' decisions and progress, and capacity.
+ * submitted and withdrawn referrals, the NGOs' decisions and progress, capacity and volunteers.
  */
 @Configuration(proxyBeanMethods = false)
 class ReferralFlowListener {
@@ -27,6 +29,7 @@ class ReferralFlowListener {
     static final String DECIDED = "ngo.referral-decided.v1";
     static final String PROGRESSED = "ngo.referral-progressed.v1";
     static final String AVAILABILITY = "ngo.availability-changed.v1";
+    static final String VOLUNTEER = "ngo.volunteer-status-changed.v1";
 
     @Bean
     Consumer<Message<byte[]>> referralFlowEvents(ReferralFlows flows, JsonMapper json) {
@@ -44,7 +47,7 @@ class ReferralFlowListener {
     }
 
     @Bean
-    Consumer<Message<byte[]>> ngoFlowEvents(ReferralFlows flows, JsonMapper json) {
+    Consumer<Message<byte[]>> ngoFlowEvents(ReferralFlows flows, Volunteers volunteers, JsonMapper json) {
         return message -> {
             String type = CloudEventHeaders.attribute(message, "type");
             if (DECIDED.equals(type)) {
@@ -58,6 +61,10 @@ class ReferralFlowListener {
                 AvailabilityChanged data = json.readValue(message.getPayload(), AvailabilityChanged.class);
                 flows.capacityChanged(new Capacity(data.interventionCode(), data.places(), data.occupied(),
                         data.waiting(), data.freePlaces(), data.expectedStart(), data.occurredAt()));
+            } else if (VOLUNTEER.equals(type)) {
+                VolunteerStatusChanged data = json.readValue(message.getPayload(), VolunteerStatusChanged.class);
+                volunteers.statusChanged(data.volunteerId(), data.ngoCode(), data.kind(), data.interventionCodes(),
+                        data.status(), data.occurredAt());
             }
         };
     }
@@ -79,6 +86,11 @@ class ReferralFlowListener {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Progressed(String referralId, String status, LocalDate startedOn, Instant occurredAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record VolunteerStatusChanged(String volunteerId, String ngoCode, String kind, List<String> interventionCodes,
+                                  String status, Instant occurredAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
