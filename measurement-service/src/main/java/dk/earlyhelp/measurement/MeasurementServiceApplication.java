@@ -2,12 +2,16 @@ package dk.earlyhelp.measurement;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Will own questionnaires, the safety rule and the outcome and operations figures of METRICS.md.
- * This foundation has its infrastructure only.
+ * Owns the questionnaires (when they are due, answering them), the safety rule and the outcome and
+ * operations figures of METRICS.md.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
 public class MeasurementServiceApplication {
 
     public static void main(String[] args) {
