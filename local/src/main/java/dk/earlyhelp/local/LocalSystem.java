@@ -116,6 +116,9 @@ public final class LocalSystem implements AutoCloseable {
             } else if (backends[i][0].equals("consent-service")) {
                 arguments.addAll(mail);
                 arguments.add("--earlyhelp.consent.portal-url=" + settings.portalUrl());
+            } else if (backends[i][0].equals("measurement-service") && settings.demoData()) {
+                // The Powerkids partnership in the demo agreed to screen for self-harm beside its own dimensions.
+                arguments.add("--earlyhelp.measurement.added-dimensions.POWERKIDS-0751=SELF_HARM");
             }
             all.add(new ServiceProcess(backends[i][0], settings.basePort() + 1 + i, arguments));
         }

@@ -80,6 +80,10 @@ class InboxPages {
                 .sorted(Comparator.comparing(GroupSeatPages.Group::startDate))
                 .toList());
         model.addAttribute("form", model.containsAttribute("form") ? model.getAttribute("form") : DecisionForm.EMPTY);
+        // A started course's questionnaires: the coordinator sees the whole checklist and answers their own part.
+        model.addAttribute("checklist", "STARTED".equals(row.status()) || "COMPLETED".equals(row.status())
+                || "DROPPED_OUT".equals(row.status()) ? QuestionnairePages.checklist(services, referralId, request) : null);
+        model.addAttribute("canAnswer", List.of("NGO_COORDINATOR", "VOLUNTEER"));
         return "decision";
     }
 

@@ -27,6 +27,7 @@ public record PortalUser(String displayName, Caller caller, long unreadNotificat
         }
         if (caller.hasRole("NGO_COORDINATOR")) {
             items.add(new NavigationItem("nav.inbox", "/indbakke"));
+            items.add(new NavigationItem("nav.concernTasks", "/bekymringsopgaver"));
         }
         if (caller.hasRole("VOLUNTEER")) {
             items.add(new NavigationItem("nav.myChildren", "/mine-boern"));
@@ -35,6 +36,7 @@ public record PortalUser(String displayName, Caller caller, long unreadNotificat
             items.add(new NavigationItem("nav.outcomes", "/resultater"));
         }
         if (caller.hasRole("ADMIN")) {
+            items.add(new NavigationItem("nav.concernTasks", "/bekymringsopgaver"));
             items.add(new NavigationItem("nav.erasures", "/sletninger"));
             items.add(new NavigationItem("nav.apiDocs", "/swagger-ui.html"));
         }

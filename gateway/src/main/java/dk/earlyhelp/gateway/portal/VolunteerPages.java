@@ -36,7 +36,14 @@ class VolunteerPages {
         }
         ServiceCalls.Answer<List<Map<String, Object>>> children = services.get(SERVICE, "/api/ngo/my-children",
                 PortalController.token(request), ServiceCalls.LIST, List.of());
-        model.addAttribute("children", children.value().stream().map(Child::of).toList());
+        List<Child> own = children.value().stream().map(Child::of).toList();
+        model.addAttribute("children", own);
+        // Each child's questionnaires, so nothing due is forgotten; the one who delivers answers with the child.
+        Map<String, Map<String, Object>> checklists = new LinkedHashMap<>();
+        own.forEach(child -> checklists.put(child.referralId(),
+                QuestionnairePages.checklist(services, child.referralId(), request)));
+        model.addAttribute("checklists", checklists);
+        model.addAttribute("canAnswer", List.of("VOLUNTEER"));
         model.addAttribute("unavailable", children.unavailable());
         model.addAttribute("today", LocalDate.now(ZoneId.of("Europe/Copenhagen")).toString());
         return "my-children";
@@ -72,14 +79,19 @@ class VolunteerPages {
         return user != null && user.caller().hasRole("VOLUNTEER");
     }
 
-    /** One of the volunteer's children, as the NGO service tells them: no name is held there. */
+    /**
+     * One of the volunteer's children, as the NGO service tells them: no name is held there.
+     *
+     * @param matchedOn null for a child in a group the volunteer leads
+     * @param groupId   the group, for a child in a group the volunteer leads
+     */
     public record Child(String referralId, String interventionCode, String status, Integer childAge, String matchedOn,
-                        String lastMeetingOn) {
+                        String groupId, String lastMeetingOn) {
 
         static Child of(Map<String, Object> child) {
             return new Child((String) child.get("referralId"), (String) child.get("interventionCode"),
                     (String) child.get("status"), child.get("childAge") instanceof Number age ? age.intValue() : null,
-                    (String) child.get("matchedOn"), (String) child.get("lastMeetingOn"));
+                    (String) child.get("matchedOn"), (String) child.get("groupId"), (String) child.get("lastMeetingOn"));
         }
     }
 }

@@ -25,12 +25,19 @@ final class ConsentsApi {
      */
     static String recordOnPaper(String portal, String token, JsonNode referral, String ngo, String categories,
             String traceparent) throws Exception {
+        return recordOnPaper(portal, token, referral, ngo, "\"REFERRAL_AND_DELIVERY\", \"PROGRESS_TO_REFERRER\"",
+                categories, traceparent);
+    }
+
+    /** As above, for the given purposes (e.g. with OUTCOME_MEASUREMENT, so the NGO may collect answers). */
+    static String recordOnPaper(String portal, String token, JsonNode referral, String ngo, String purposes,
+            String categories, String traceparent) throws Exception {
         String body = """
                 {"childId": "%s", "referralId": "%s", "grantees": ["%s"], "interventionCode": "%s",
-                 "purposes": ["REFERRAL_AND_DELIVERY", "PROGRESS_TO_REFERRER"], "categories": [%s],
+                 "purposes": [%s], "categories": [%s],
                  "validFrom": "%s", "validUntil": "%s", "custodyHoldersRequired": 1, "textVersion": "EH-SAMTYKKE-2026-11"}"""
                 .formatted(referral.at("/child/id").asText(), referral.get("id").asText(), ngo,
-                        referral.get("interventionCode").asText(), categories, LocalDate.now(),
+                        referral.get("interventionCode").asText(), purposes, categories, LocalDate.now(),
                         LocalDate.now().plusMonths(6));
         JsonNode consent = JSON.readTree(send(portal + "/api/consents", token, body, null, 201));
         String id = consent.get("id").asText();

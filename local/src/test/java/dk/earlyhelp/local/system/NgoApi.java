@@ -11,6 +11,16 @@ final class NgoApi {
     private NgoApi() {
     }
 
+    /** Reads JSON through the gateway; a status other than 200 fails. */
+    static String get(String portal, String token, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(portal + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     /** Posts JSON and answers the status code; failures to reach the gateway count as 0. */
     static int post(String portal, String token, String path, String json) {
         try {

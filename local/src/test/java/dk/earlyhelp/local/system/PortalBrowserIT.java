@@ -547,6 +547,111 @@ class PortalBrowserIT {
     }
 
     @Test
+    void thePowerkidsVolunteerSitsWithTheChildWhoAnswersBeforeOnATabletAndAWorryingAnswerReachesTheCoordinatorAtOnce()
+            throws Exception {
+        String teacher = UserTokens.accessToken(portal, "laerer.aarhus");
+        String referralId = ReferralsApi.submit(portal, teacher, "Alma", "Skov", "2015-06-01", "GIRL");
+        ConsentsApi.recordOnPaper(portal, teacher, ReferralsApi.get(portal, teacher, referralId), "URK_AAR",
+                "\"REFERRAL_AND_DELIVERY\", \"OUTCOME_MEASUREMENT\"", "\"CONCERNS\", \"WELLBEING_SCORES\"", null);
+        String coordinator = UserTokens.accessToken(portal, "koordinator.powerkids");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> NgoApi.post(portal, coordinator,
+                "/api/ngo/inbox/" + referralId + "/decision", "{\"decision\": \"ACCEPTED\"}") == 200);
+        // A seat in a group that the demo volunteer frivillig.powerkids (demo-powerkids-v01) leads, and the start.
+        String groupId = null;
+        for (com.fasterxml.jackson.databind.JsonNode group : ConsentsApi.JSON.readTree(
+                NgoApi.get(portal, coordinator, "/api/ngo/groups?intervention=POWERKIDS"))) {
+            if (group.get("leaderIds").toString().contains("\"demo-powerkids-v01\"") && group.get("freeSeats").asInt() > 0
+                    && group.get("ageMin").asInt() <= 11 && group.get("ageMax").asInt() >= 11) {
+                groupId = group.get("id").asText();
+                break;
+            }
+        }
+        assertThat(groupId).as("a Powerkids group led by frivillig.powerkids").isNotNull();
+        assertThat(NgoApi.post(portal, coordinator, "/api/ngo/groups/" + groupId + "/seats",
+                "{\"referralId\": \"" + referralId + "\"}")).isEqualTo(200);
+        assertThat(NgoApi.post(portal, coordinator, "/api/ngo/inbox/" + referralId + "/start",
+                "{\"startedOn\": \"" + LocalDate.now() + "\"}")).isEqualTo(200);
+
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1100));
+        try {
+            logIn("frivillig.powerkids");
+            By answerBefore = By.id("answer-" + referralId + "-BEFORE");
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+                driver.get(portal + "/mine-boern");
+                return !driver.findElements(answerBefore).isEmpty();
+            });
+            assertThat(browser.findElement(By.id("checklist-" + referralId + "-BEFORE")).getText())
+                    .contains("Før-måling", "Skal besvares nu", "Den, der er med barnet");
+            assertThat(browser.findElement(By.id("checklist-" + referralId + "-FOLLOW_UP")).getText())
+                    .contains("Koordinatoren");
+            assertAccessible("the volunteer's children with their checklists");
+
+            browser.findElement(answerBefore).click();
+            waitFor(By.id("question"));
+            assertThat(browser.findElement(By.id("progress-text")).getText()).isEqualTo("Spørgsmål 1 af 23");
+            assertThat(browser.findElement(By.id("answer-1")).getText()).contains("●○○○", "Aldrig");
+            assertAccessible("a question on a tablet");
+            browser.findElement(By.id("answer-3")).click();
+            waitFor(By.xpath("//p[@id='progress-text' and text()='Spørgsmål 2 af 23']"));
+            browser.findElement(By.id("answer-4")).click();
+            waitFor(By.xpath("//p[@id='progress-text' and text()='Spørgsmål 3 af 23']"));
+            browser.findElement(By.id("skip")).click();
+            waitFor(By.xpath("//p[@id='progress-text' and text()='Spørgsmål 4 af 23']"));
+
+            // A break: the answers are saved; later the child goes on from the first question not answered.
+            browser.findElement(By.id("pause")).click();
+            waitFor(answerBefore);
+            assertThat(browser.findElement(By.id("checklist-" + referralId + "-BEFORE")).getText())
+                    .contains("sat på pause");
+            assertThat(browser.findElement(answerBefore).getText()).isEqualTo("Fortsæt");
+            browser.findElement(answerBefore).click();
+            waitFor(By.xpath("//p[@id='progress-text' and text()='Spørgsmål 3 af 23']"));
+            browser.findElement(By.id("previous")).click();
+            waitFor(By.xpath("//p[@id='progress-text' and text()='Spørgsmål 2 af 23']"));
+            assertThat(browser.findElement(By.id("answer-4")).getAttribute("aria-pressed")).as("no lost answer")
+                    .isEqualTo("true");
+            browser.findElement(By.id("answer-4")).click();
+            for (int question = 3; question <= 23; question++) {
+                waitFor(By.xpath("//p[@id='progress-text' and text()='Spørgsmål " + question + " af 23']"));
+                String code = browser.findElement(By.name("code")).getAttribute("value");
+                // The partnership added SELF_HARM: this child agrees strongly that she hurts herself.
+                browser.findElement(By.id(code.startsWith("SH_") ? "answer-4" : "answer-3")).click();
+            }
+            waitFor(By.id("submit-answers"));
+            assertThat(browser.findElement(By.id("answered-count")).getText()).isEqualTo("23 af 23 spørgsmål er besvaret.");
+            assertAccessible("the questionnaire's review");
+            browser.findElement(By.id("submit-answers")).click();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> NgoApi.get(portal, coordinator, "/api/measurements/concern-tasks")
+                            .contains(referralId));
+
+            waitFor(By.cssSelector(".alert-success"));
+            assertThat(browser.findElement(By.id("checklist-" + referralId + "-BEFORE")).getText()).contains("Besvaret");
+            assertThat(browser.findElements(answerBefore)).as("done").isEmpty();
+            logOut();
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+
+        logIn("koordinator.powerkids");
+        browser.findElement(By.linkText("Bekymringsopgaver")).click();
+        waitFor(By.id("task-" + referralId));
+        assertThat(browser.findElement(By.id("task-" + referralId)).getText())
+                .contains("Ny – ikke kvitteret", "Svar om selvskade", "Jeg skader nogle gange mig selv")
+                .doesNotContain("Alma", "Skov");
+        assertAccessible("the coordinator's concern tasks");
+        browser.findElement(By.id("acknowledge-" + referralId)).click();
+        waitFor(By.cssSelector(".alert-success"));
+        assertThat(browser.findElement(By.id("task-" + referralId)).getText()).contains("Kvitteret");
+        browser.get(portal + "/indbakke/" + referralId);
+        waitFor(By.id("checklist-" + referralId));
+        assertThat(browser.findElement(By.id("checklist-" + referralId + "-BEFORE")).getText()).contains("Besvaret");
+        assertThat(browser.findElement(By.id("checklist-" + referralId + "-BACKGROUND")).getText())
+                .contains("Koordinatoren", "Skal besvares nu");
+        logOut();
+    }
+
+    @Test
     void steeringGroupFiltersTheOutcomeDashboardOfTheirPartnershipSeesASmallCellHiddenAndDownloadsTheCsv()
             throws Exception {
         logIn("styregruppe.aarhus");

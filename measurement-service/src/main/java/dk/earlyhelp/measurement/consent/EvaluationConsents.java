@@ -5,13 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,6 +27,7 @@ public class EvaluationConsents {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationConsents.class);
     static final String EVALUATION_STATISTICS = "EVALUATION_STATISTICS";
+    static final String OUTCOME_MEASUREMENT = "OUTCOME_MEASUREMENT";
     private static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
 
     private final MongoTemplate mongo;
@@ -42,15 +44,31 @@ public class EvaluationConsents {
     public record AnswersErased(String childId, long responses) {
     }
 
-    /** A consent became active; it lets the child's answers count if it names EVALUATION_STATISTICS. */
+    /**
+     * A consent became active; it lets the child's answers count if it names EVALUATION_STATISTICS,
+     * and lets the named NGOs collect them if it names OUTCOME_MEASUREMENT.
+     */
     public void granted(String consentId, String childId, Collection<String> purposes, LocalDate validUntil) {
+        granted(consentId, childId, purposes, validUntil, List.of());
+    }
+
+    /** As {@link #granted(String, String, Collection, LocalDate)}, naming the NGOs the consent is given to. */
+    public void granted(String consentId, String childId, Collection<String> purposes, LocalDate validUntil,
+            List<String> grantees) {
         // A later withdrawal of the same consent is never undone by a redelivered grant.
         if (mongo.exists(Query.query(Criteria.where("_id").is(consentId).and("endedAt").ne(null)),
                 EvaluationConsent.class)) {
             return;
         }
         mongo.save(new EvaluationConsent(consentId, childId, purposes.contains(EVALUATION_STATISTICS), validUntil,
-                null));
+                null, purposes.contains(OUTCOME_MEASUREMENT), grantees == null ? List.of() : List.copyOf(grantees)));
+    }
+
+    /** Whether an active consent lets the NGO collect the child's answers today (purpose OUTCOME_MEASUREMENT). */
+    public boolean permitsMeasurement(String childId, String ngoCode) {
+        LocalDate today = LocalDate.now(clock.withZone(DANISH));
+        return mongo.find(Query.query(Criteria.where("childId").is(childId)), EvaluationConsent.class).stream()
+                .anyMatch(consent -> consent.lets(ngoCode, today));
     }
 
     /**
@@ -65,7 +83,10 @@ public class EvaluationConsents {
             return false;
         }
         mongo.upsert(Query.query(Criteria.where("_id").is(consentId)), new Update().set("childId", childId)
-                .set("endedAt", at).setOnInsert("permitsEvaluation", false), EvaluationConsent.class);
+                .set("endedAt", at).setOnInsert("permitsEvaluation", false).setOnInsert("permitsMeasurement", false),
+                EvaluationConsent.class);
+        // Answers saved but not yet submitted go too; the features that hold them listen.
+        events.publishEvent(new ConsentEnded(childId));
         long erased = mongo.remove(Query.query(Criteria.where("childId").is(childId)), Response.class)
                 .getDeletedCount();
         try {
@@ -76,6 +97,10 @@ public class EvaluationConsents {
         log.info("Consent {} ended: {} responses erased", consentId, erased);
         events.publishEvent(new AnswersErased(childId, erased));
         return true;
+    }
+
+    /** Sent inside the service when a consent about the child ended: what was collected under it goes. */
+    public record ConsentEnded(String childId) {
     }
 
     /** Of the given children, those whose answers may count in statistics today. */

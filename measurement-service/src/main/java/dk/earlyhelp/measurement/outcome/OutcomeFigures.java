@@ -31,7 +31,10 @@ final class OutcomeFigures {
     private final List<Dimension> dimensions;
     private final Tally[] tallies;
     private final LongPredicate inPeriod;
-    private final LocalDate today;
+    /** The latest end (epoch day) whose follow-up, six months later, is before today. */
+    private final long lastEndWithFollowUpDue;
+    /** Per occasion, the scores of the enrolment being added; reused, as a request adds one at a time. */
+    private final double[][] scores = new double[EnrolmentOutcome.COMPARED.length][];
     private boolean recounting;
     private int followUpDue;
     private int followUpAnswered;
@@ -43,7 +46,7 @@ final class OutcomeFigures {
     OutcomeFigures(List<Dimension> dimensions, LongPredicate inPeriod, LocalDate today) {
         this.dimensions = dimensions;
         this.inPeriod = inPeriod;
-        this.today = today;
+        this.lastEndWithFollowUpDue = lastEndWithFollowUpDue(today);
         this.tallies = new Tally[dimensions.size()];
         for (int d = 0; d < tallies.length; d++) {
             tallies[d] = new Tally();
@@ -68,7 +71,7 @@ final class OutcomeFigures {
 
     /** Adds an enrolment that matches the filters (again, when recounting). */
     void add(EnrolmentOutcome enrolment) {
-        double[][] scores = new double[EnrolmentOutcome.COMPARED.length][];
+        double[][] scores = this.scores;
         for (int o = 0; o < scores.length; o++) {
             EnrolmentOutcome.Counted counted = enrolment.counted[o];
             scores[o] = counted != null && inPeriod.test(counted.answeredOn()) ? counted.scores() : null;
@@ -80,8 +83,7 @@ final class OutcomeFigures {
             return;
         }
         EnrolmentOutcome.Counted after = enrolment.counted[AFTER];
-        if (after != null && inPeriod.test(after.answeredOn())
-                && LocalDate.ofEpochDay(after.answeredOn()).plusMonths(6).isBefore(today)) {
+        if (after != null && inPeriod.test(after.answeredOn()) && after.answeredOn() <= lastEndWithFollowUpDue) {
             followUpDue++;
             EnrolmentOutcome.Counted followUp = enrolment.counted[FOLLOW_UP];
             if (followUp != null && followUp.anyValid()) {
@@ -119,6 +121,19 @@ final class OutcomeFigures {
         }
         return new OutcomeReport.FollowUpRate(followUpDue, followUpAnswered,
                 followUpDue == 0 ? null : (double) followUpAnswered / followUpDue, false);
+    }
+
+    /**
+     * The day six months before today, moved back past month ends that plusMonths would clamp
+     * (31 August + 6 months is 28 February): end + 6 months grows with end, so the days with the
+     * follow-up due are exactly those up to this one.
+     */
+    static long lastEndWithFollowUpDue(LocalDate today) {
+        LocalDate end = today.minusMonths(6).plusDays(3);
+        while (!end.plusMonths(6).isBefore(today)) {
+            end = end.minusDays(1);
+        }
+        return end.toEpochDay();
     }
 
     /** Two-sided paired t-test on the differences, n - 1 degrees of freedom. */

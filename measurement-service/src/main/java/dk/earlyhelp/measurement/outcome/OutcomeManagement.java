@@ -3,7 +3,6 @@ package dk.earlyhelp.measurement.outcome;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -57,13 +56,7 @@ public class OutcomeManagement {
         Map<String, Intervention> interventions = catalogue.all();
         Predicate<EnrolmentOutcome> matches = scope(caller).and(filters.matching(interventions));
         // Answers collected under a consent count only while it permits EVALUATION_STATISTICS (rule 9).
-        Set<String> children = new HashSet<>();
-        projection.forEach(enrolment -> {
-            if (enrolment.childId != null && matches.test(enrolment)) {
-                children.add(enrolment.childId);
-            }
-        });
-        Set<String> counting = consents.counting(children);
+        Set<String> counting = consents.counting(projection.children());
         OutcomeFigures figures = new OutcomeFigures(projection.dimensions(), filters.period(),
                 LocalDate.now(clock.withZone(DANISH)));
         Predicate<EnrolmentOutcome> counted = matches.and(enrolment -> enrolment.childId == null

@@ -4,8 +4,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -124,6 +126,23 @@ public class OutcomeProjection {
         lock.readLock().lock();
         try {
             enrolments.values().forEach(visitor);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The pseudonyms of the children whose answers were given in this system: far fewer than the enrolments. */
+    Set<String> children() {
+        ensureBuilt();
+        lock.readLock().lock();
+        try {
+            Set<String> children = new HashSet<>();
+            enrolments.values().forEach(enrolment -> {
+                if (enrolment.childId != null) {
+                    children.add(enrolment.childId);
+                }
+            });
+            return children;
         } finally {
             lock.readLock().unlock();
         }

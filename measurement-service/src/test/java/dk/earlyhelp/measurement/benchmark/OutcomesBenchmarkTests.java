@@ -37,7 +37,9 @@ import dk.earlyhelp.platform.test.TestTokens;
  * Outside the default run: {@code mvn -o -pl measurement-service verify -Dgroups=benchmark}.
  */
 @Tag("benchmark")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The million is written straight to the store here, so the periodic check would build again while timing.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "earlyhelp.outcomes.check-interval=PT24H")
 class OutcomesBenchmarkTests {
 
     static final List<String> PARTNERSHIPS = List.of("CYKELHJELM-0751", "CYKELHJELM-0779", "KLUB_MOVE-0615",

@@ -93,6 +93,14 @@ public class GroupManagement {
         return group;
     }
 
+    /** The ids of the NGO's groups the person leads, for their own children; unaudited (ids only). */
+    public List<String> ledBy(String ngoCode, String volunteerId) {
+        Query query = Query.query(Criteria.where("ngoCode").is(ngoCode).and("leaderIds").is(volunteerId));
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, "groups").stream().map(found -> found.getString("_id"))
+                .toList();
+    }
+
     /** The caller's NGO's groups, optionally of one intervention, by start date. */
     @PreAuthorize("hasRole('NGO_COORDINATOR')")
     public List<Group> groups(Caller caller, String interventionCode) {

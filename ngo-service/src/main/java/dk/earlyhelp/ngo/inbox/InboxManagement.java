@@ -343,6 +343,16 @@ public class InboxManagement {
                 .and("status").in(IN_COURSE)), InboxReferral.class);
     }
 
+    /** The NGO's referrals with a seat in one of the groups, placed or started; unaudited. */
+    public List<InboxReferral> inGroups(String ngoCode, Collection<String> groupIds) {
+        if (groupIds.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(Query.query(Criteria.where("ngoCode").is(ngoCode).and("groupId").in(groupIds)
+                .and("status").in(InboxStatus.ACCEPTED, InboxStatus.WAITLISTED, InboxStatus.STARTED)),
+                InboxReferral.class);
+    }
+
     /** Every referral in a one-to-one course (matched or started), for the no-contact alerts; unaudited. */
     public List<InboxReferral> inOneToOneCourse() {
         return mongo.find(Query.query(Criteria.where("status").in(IN_COURSE).and("match").ne(null)),

@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import dk.earlyhelp.ngo.groups.GroupManagement;
 import dk.earlyhelp.ngo.inbox.InboxManagement;
 import dk.earlyhelp.ngo.inbox.InboxReferral;
 import dk.earlyhelp.ngo.inbox.InboxReferral.InboxStatus;
@@ -46,15 +47,17 @@ public class MeetingManagement {
 
     private final MongoTemplate mongo;
     private final InboxManagement inbox;
+    private final GroupManagement groups;
     private final VolunteerManagement volunteers;
     private final ContactAlerts alerts;
     private final AuditTrail audit;
     private final Clock clock;
 
-    MeetingManagement(MongoTemplate mongo, InboxManagement inbox, VolunteerManagement volunteers,
-            ContactAlerts alerts, AuditTrail audit, Clock clock) {
+    MeetingManagement(MongoTemplate mongo, InboxManagement inbox, GroupManagement groups,
+            VolunteerManagement volunteers, ContactAlerts alerts, AuditTrail audit, Clock clock) {
         this.mongo = mongo;
         this.inbox = inbox;
+        this.groups = groups;
         this.volunteers = volunteers;
         this.alerts = alerts;
         this.audit = audit;
@@ -62,8 +65,8 @@ public class MeetingManagement {
     }
 
     /**
-     * The caller's own children now: matched or started with the person they sign in as, with the
-     * minimum the volunteer needs (no name: ngo-service never holds one).
+     * The caller's own children now: matched or started with the person they sign in as, or seated
+     * in a group they lead, with the minimum the volunteer needs (no name: ngo-service never holds one).
      */
     @PreAuthorize("hasRole('VOLUNTEER')")
     public List<OwnChild> myChildren(Caller caller) {
@@ -71,14 +74,16 @@ public class MeetingManagement {
         if (me == null) {
             return List.of();
         }
-        List<InboxReferral> children = inbox.inCourseWith(caller.organisation(), me.id());
+        List<InboxReferral> children = new java.util.ArrayList<>(inbox.inCourseWith(caller.organisation(), me.id()));
+        children.addAll(inbox.inGroups(caller.organisation(), groups.ledBy(caller.organisation(), me.id())));
         Map<String, LocalDate> lastMeetings = alerts.lastMeetings(children.stream()
                 .map(InboxReferral::referralId).toList());
         children.forEach(child -> audit.record(caller, AuditRecord.Action.READ, "inbox-referral",
                 child.referralId(), child.childId()));
         return children.stream()
                 .map(child -> new OwnChild(child, lastMeetings.get(child.referralId())))
-                .sorted(Comparator.comparing((OwnChild child) -> child.referral().match().matchedAt())
+                .sorted(Comparator.comparing((OwnChild child) -> child.referral().match() == null ? null
+                                : child.referral().match().matchedAt(), Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(child -> child.referral().referralId()))
                 .toList();
     }

@@ -44,6 +44,7 @@ class MeetingIntegrationTests {
 
     static final String STROEM = TestTokens.ngoCoordinator("coordinator-stroem", "URK_KBH");
     static final String POWERKIDS = TestTokens.ngoCoordinator("coordinator-powerkids", "URK_AAR");
+    static final String GIRLTALK = TestTokens.ngoCoordinator("coordinator-empowr", "GIRLTALK");
     static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
 
     @LocalServerPort
@@ -175,6 +176,29 @@ class MeetingIntegrationTests {
     }
 
     /** A STRØM mentor with a certificate, signing in as a new login. */
+    @Test
+    void aGroupLeaderSeesTheChildrenSeatedInTheirGroupsAsTheirOwn() throws Exception {
+        String login = "leder-" + UUID.randomUUID().toString().substring(0, 8);
+        String leader = People.active(api, GIRLTALK, "EMPOWR", "IN_RELEVANT_EDUCATION", 0,
+                People.validCertificate() + ", \"login\": \"" + login + "\"");
+        String groupId = Api.body(api.post("/api/ngo/groups", GIRLTALK, """
+                {"interventionCode": "EMPOWR", "startDate": "%s", "sessions": 10, "sessionEveryDays": 14,
+                 "ageMin": 13, "ageMax": 17, "sizeLimit": 8, "leaderIds": ["%s"]}""".formatted(today().plusDays(3),
+                leader)), 201).get("id").asText();
+        Arrived seated = Referrals.arrive(api, GIRLTALK, "EMPOWR", 13, "NORMAL");
+        Referrals.decide(api, GIRLTALK, seated.referralId(), "{\"decision\": \"ACCEPTED\"}");
+        Api.body(api.post("/api/ngo/groups/" + groupId + "/seats", GIRLTALK,
+                "{\"referralId\": \"" + seated.referralId() + "\"}"), 200);
+        Arrived elsewhere = Referrals.arrive(api, GIRLTALK, "EMPOWR", 13, "NORMAL");
+        Referrals.decide(api, GIRLTALK, elsewhere.referralId(), "{\"decision\": \"ACCEPTED\"}");
+
+        JsonNode children = Api.body(api.get("/api/ngo/my-children", volunteer(login, "GIRLTALK")), 200);
+
+        assertThat(children.findValuesAsText("referralId")).containsExactly(seated.referralId());
+        assertThat(children.get(0).get("groupId").asText()).isEqualTo(groupId);
+        assertThat(children.get(0).has("matchedOn")).as("no one-to-one match").isFalse();
+    }
+
     private Mentor mentor() throws Exception {
         String login = "mentor-" + UUID.randomUUID().toString().substring(0, 8);
         String id = People.active(api, STROEM, "STROEM", People.validCertificate() + ", \"login\": \"" + login + "\"");

@@ -32,7 +32,7 @@ class ConsentEventsListener {
             String type = CloudEventHeaders.attribute(message, "type");
             if (GRANTED.equals(type)) {
                 ConsentData data = json.readValue(message.getPayload(), ConsentData.class);
-                consents.granted(data.consentId(), data.childId(), data.purposes(), data.validUntil());
+                consents.granted(data.consentId(), data.childId(), data.purposes(), data.validUntil(), data.grantees());
             } else if (WITHDRAWN.equals(type) || EXPIRED.equals(type)) {
                 ConsentData data = json.readValue(message.getPayload(), ConsentData.class);
                 if (!Boolean.FALSE.equals(data.wasActive())) {
@@ -45,7 +45,8 @@ class ConsentEventsListener {
 
     /** Our trimmed copy of the consent events' data. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ConsentData(String consentId, String childId, List<String> purposes, LocalDate validUntil,
+    record ConsentData(String consentId, String childId, List<String> purposes, List<String> grantees,
+                       LocalDate validUntil,
                        Boolean wasActive, Instant occurredAt) {
     }
 }

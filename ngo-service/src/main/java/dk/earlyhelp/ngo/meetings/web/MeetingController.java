@@ -72,17 +72,23 @@ class MeetingController {
      * What a volunteer needs of their child to run the course; the name is not held here.
      *
      * @param childAge      absent once the consent ended and the child's details were removed
+     * @param matchedOn     absent for a child in a group the volunteer leads
+     * @param groupId       the group the volunteer leads with the child in it; absent for a one-to-one match
      * @param lastMeetingOn absent before the first logged meeting
      */
     record OwnChildResponse(String referralId, String interventionCode, String status,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer childAge, LocalDate matchedOn,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer childAge,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate matchedOn,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String groupId,
                             @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate startedOn,
                             @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate lastMeetingOn) {
 
         static OwnChildResponse of(MeetingManagement.OwnChild child) {
             InboxReferral referral = child.referral();
             return new OwnChildResponse(referral.referralId(), referral.interventionCode(), referral.status().name(),
-                    referral.childAge(), referral.match().matchedAt().atZone(DENMARK).toLocalDate(),
+                    referral.childAge(),
+                    referral.match() == null ? null : referral.match().matchedAt().atZone(DENMARK).toLocalDate(),
+                    referral.match() == null ? referral.groupId() : null,
                     referral.course() == null ? null : referral.course().startedOn(), child.lastMeetingOn());
         }
     }

@@ -1,0 +1,74 @@
+package dk.earlyhelp.measurement.enrolment;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps enrolments from events. Each event sets only its own fields with an upsert, so a repeat
+ * changes nothing and a course's progress may arrive before its referral: one atomic write each.
+ */
+@Service
+public class Enrolments {
+
+    private static final Logger log = LoggerFactory.getLogger(Enrolments.class);
+
+    private final MongoTemplate mongo;
+
+    Enrolments(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The referral, as submitted: who the child is (pseudonym, age band, gender) and which offer. */
+    public void referred(String referralId, String childId, int childAge, String gender, String municipality,
+            String intervention) {
+        mongo.upsert(byId(referralId), new Update().set("childId", childId).set("ageBand", AgeBand.of(childAge))
+                .set("gender", gender).set("municipality", municipality).set("intervention", intervention),
+                Enrolment.class);
+    }
+
+    /** The course started on the given day. */
+    public void started(String referralId, String childId, LocalDate startedOn) {
+        mongo.upsert(byId(referralId), new Update().set("childId", childId).set("startedOn", startedOn),
+                Enrolment.class);
+        log.info("Enrolment {} started", referralId);
+    }
+
+    /** The course completed or the child dropped out; a course ends once, so a later repeat keeps the first end. */
+    public void ended(String referralId, String childId, LocalDate endedOn, String endStatus) {
+        mongo.upsert(byId(referralId), new Update().set("childId", childId), Enrolment.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(referralId).and("endedOn").is(null)),
+                new Update().set("endedOn", endedOn).set("endStatus", endStatus), Enrolment.class);
+        log.info("Enrolment {} ended: {}", referralId, endStatus);
+    }
+
+    public Optional<Enrolment> find(String referralId) {
+        return Optional.ofNullable(mongo.findById(referralId, Enrolment.class));
+    }
+
+    /** The started enrolments in the given interventions, latest start first. */
+    public List<Enrolment> startedIn(Collection<String> interventions) {
+        return mongo.find(Query.query(Criteria.where("intervention").in(interventions).and("startedOn").ne(null))
+                .with(Sort.by(Sort.Direction.DESC, "startedOn")), Enrolment.class);
+    }
+
+    /** Every started enrolment, for the reminders that run across NGOs. */
+    public List<Enrolment> allStarted() {
+        return mongo.find(Query.query(Criteria.where("startedOn").ne(null).and("intervention").ne(null)),
+                Enrolment.class);
+    }
+
+    private static Query byId(String referralId) {
+        return Query.query(Criteria.where("_id").is(referralId));
+    }
+}

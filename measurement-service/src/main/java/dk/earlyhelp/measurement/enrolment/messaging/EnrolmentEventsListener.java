@@ -1,0 +1,69 @@
+package dk.earlyhelp.measurement.enrolment.messaging;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import dk.earlyhelp.measurement.enrolment.Enrolments;
+import dk.earlyhelp.platform.events.CloudEventHeaders;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Thin adapters: a submitted referral says who and which offer, the NGO's progress says when the
+ * course started and ended. Other types on the topics are not ours.
+ */
+@Configuration(proxyBeanMethods = false)
+class EnrolmentEventsListener {
+
+    static final String SUBMITTED = "referral.submitted.v1";
+    static final String PROGRESSED = "ngo.referral-progressed.v1";
+    private static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
+
+    @Bean
+    Consumer<Message<byte[]>> referralEnrolments(Enrolments enrolments, JsonMapper json) {
+        return message -> {
+            if (SUBMITTED.equals(CloudEventHeaders.attribute(message, "type"))) {
+                Submitted data = json.readValue(message.getPayload(), Submitted.class);
+                enrolments.referred(data.referralId(), data.childId(), data.childAge(), data.childGender(),
+                        data.municipalityCode(), data.interventionCode());
+            }
+        };
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> ngoEnrolments(Enrolments enrolments, JsonMapper json) {
+        return message -> {
+            if (PROGRESSED.equals(CloudEventHeaders.attribute(message, "type"))) {
+                Progressed data = json.readValue(message.getPayload(), Progressed.class);
+                LocalDate day = data.occurredAt().atZone(DANISH).toLocalDate();
+                switch (data.status()) {
+                    case "STARTED" -> enrolments.started(data.referralId(), data.childId(),
+                            data.startedOn() == null ? day : data.startedOn());
+                    case "COMPLETED", "DROPPED_OUT" -> enrolments.ended(data.referralId(), data.childId(), day,
+                            data.status());
+                    default -> {
+                        // MATCHED: nothing is due before the course starts.
+                    }
+                }
+            }
+        };
+    }
+
+    /** Our trimmed copy of {@code referral.submitted.v1}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Submitted(String referralId, String childId, int childAge, String childGender, String municipalityCode,
+                     String interventionCode) {
+    }
+
+    /** Our trimmed copy of {@code ngo.referral-progressed.v1}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Progressed(String referralId, String childId, String status, LocalDate startedOn, Instant occurredAt) {
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP API of the fidelity figures. */
+package dk.earlyhelp.measurement.fidelity.web;
