@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import dk.earlyhelp.measurement.questionnaire.MeasurementFigures;
+
 /**
  * The operations figures of METRICS.md §5 over the referrals submitted in the period.
  *
@@ -12,11 +14,15 @@ import java.util.Map;
  * @param responseDays days from submission to the NGO's first decision (accepted, waitlisted or declined)
  * @param waitingDays  days from acceptance to the start
  * @param sources      referrals by the referrer's municipal role
+ * @param background   share "yes" per background question at intake (as of today, not by period)
+ * @param completeness per intervention, the questionnaires due answered on time, and overdue ones by
+ *                     the role responsible (as of today, not by period)
  */
 public record OperationsReport(Map<String, String> filters, int referrals, List<Step> funnel,
                                Map<String, Long> byStatus, Durations responseDays, Durations waitingDays,
                                Declines declines, Map<String, Long> sources, List<InterventionCapacity> capacity,
-                               List<NgoVolunteers> volunteers) {
+                               List<NgoVolunteers> volunteers, List<MeasurementFigures.BackgroundShare> background,
+                               List<MeasurementFigures.Completeness> completeness) {
 
     /**
      * @param onboarding         applicants and people in onboarding (vetting or training missing)

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Service;
 
 import dk.earlyhelp.measurement.catalogue.Catalogue;
 import dk.earlyhelp.measurement.catalogue.Intervention;
+import dk.earlyhelp.measurement.questionnaire.MeasurementFigures;
 import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.Caller;
 
@@ -37,10 +39,13 @@ public class ReferralFlows {
     private final MongoTemplate mongo;
     private final Catalogue catalogue;
     private final Volunteers volunteers;
+    private final MeasurementFigures measurement;
     private final Clock clock;
 
-    ReferralFlows(MongoTemplate mongo, Catalogue catalogue, Volunteers volunteers, Clock clock) {
+    ReferralFlows(MongoTemplate mongo, Catalogue catalogue, Volunteers volunteers, MeasurementFigures measurement,
+            Clock clock) {
         this.mongo = mongo;
+        this.measurement = measurement;
         this.catalogue = catalogue;
         this.volunteers = volunteers;
         this.clock = clock;
@@ -132,7 +137,9 @@ public class ReferralFlows {
                 OperationsReport.Durations.of(waitingDays(flows)), declines(flows),
                 count(flows.stream().map(ReferralFlow::referrerRole).toList()),
                 capacity(everything, partnerships, intervention),
-                volunteers.figures(ngos(everything, partnerships, intervention), intervention, clock.instant()));
+                volunteers.figures(ngos(everything, partnerships, intervention), intervention, clock.instant()),
+                measurement.backgroundShares(partnership(everything, partnerships, municipality), intervention),
+                measurement.completeness(partnership(everything, partnerships, municipality), intervention));
     }
 
     private static List<OperationsReport.Step> funnel(List<ReferralFlow> flows) {
@@ -195,6 +202,11 @@ public class ReferralFlows {
                 count(declined.stream().map(ReferralFlow::declineReason).toList()),
                 count(declined.stream().map(ReferralFlow::suggestedIntervention).filter(code -> code != null).toList()),
                 count(bridgedTo));
+    }
+
+    private static Predicate<String> partnership(boolean everything, Set<String> partnerships, String municipality) {
+        Predicate<String> visible = everything ? code -> true : partnerships::contains;
+        return municipality == null ? visible : visible.and(code -> code.endsWith("-" + municipality));
     }
 
     /** The NGOs delivering the interventions of the caller's partnerships. */

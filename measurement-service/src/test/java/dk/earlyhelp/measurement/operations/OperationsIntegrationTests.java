@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dk.earlyhelp.measurement.catalogue.Catalogue;
 import dk.earlyhelp.measurement.catalogue.TestCatalogue;
+import dk.earlyhelp.measurement.enrolment.TestCourses;
+import dk.earlyhelp.measurement.enrolment.TestCourses.Course;
 import dk.earlyhelp.platform.test.Api;
 import dk.earlyhelp.platform.test.Contracts;
 import dk.earlyhelp.platform.test.EventProbe;
@@ -134,6 +136,48 @@ class OperationsIntegrationTests {
         assertThat(nefos.get("turnover").asDouble()).isCloseTo(1 / 1.5, within(0.01));
         assertThat(figures(api, OTHER_STEERING).at("/volunteers/0/ngo").asText()).as("STRØM's NGO only")
                 .isEqualTo("URK_KBH");
+    }
+
+    @Test
+    void measurementCompletenessAndTheBackgroundAtIntakeCountQuestionnairesNotChildren(
+            @Autowired Catalogue catalogue) throws Exception {
+        TestCatalogue.published(catalogue);
+        Api api = new Api(port);
+        // Klub Move in Svendborg (0615): no other test's course is there.
+        String coordinator = TestCourses.ngoUser("koordinator-ops", "NGO_COORDINATOR", "JBF");
+        String steering = TestTokens.issue("steering-0615", Map.of("roles", List.of("STEERING_GROUP"),
+                "org_type", "MUNICIPALITY", "org", "0615", "partnerships", List.of("KLUB_MOVE-0615")));
+        Course late = Course.of("KLUB_MOVE", "0615");
+        TestCourses.started(late, 30, api, coordinator);
+        TestCourses.granted(late, "JBF", "OUTCOME_MEASUREMENT");
+        Course onTime = Course.of("KLUB_MOVE", "0615");
+        TestCourses.started(onTime, 0, api, coordinator);
+        TestCourses.granted(onTime, "JBF", "OUTCOME_MEASUREMENT");
+
+        answerBackground(api, coordinator, late, "{\"BG_SECTION_52\": \"YES\", \"BG_FAMILY\": \"NO\"}");
+        answerBackground(api, coordinator, onTime, "{\"BG_SECTION_52\": \"UNKNOWN\"}");
+        JsonNode figures = figures(api, steering);
+
+        JsonNode completeness = figures.at("/completeness/0");
+        assertThat(completeness.get("intervention").asText()).isEqualTo("KLUB_MOVE");
+        // The late course: background answered 30 days after the start, BEFORE still not; the new one: background on time.
+        assertThat(completeness.get("due").asInt()).isEqualTo(3);
+        assertThat(completeness.get("onTime").asInt()).isEqualTo(1);
+        assertThat(completeness.get("share").asDouble()).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(completeness.at("/overdueByRole/VOLUNTEER").asInt()).isEqualTo(1);
+        JsonNode section52 = figures.at("/background/0");
+        assertThat(section52.get("question").asText()).isEqualTo("BG_SECTION_52");
+        assertThat(section52.get("answered").asInt()).isEqualTo(2);
+        assertThat(section52.get("yes").asInt()).isEqualTo(1);
+        assertThat(section52.get("share").asDouble()).isEqualTo(0.5);
+        assertThat(figures.toString()).doesNotContain(late.childId(), late.referralId());
+    }
+
+    private static void answerBackground(Api api, String coordinator, Course course, String answers) throws Exception {
+        String background = "/api/measurements/enrolments/" + course.referralId() + "/questionnaires/BACKGROUND";
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.put(background + "/answers", coordinator,
+                "{\"answers\": " + answers + "}").statusCode() == 200);
+        Api.body(api.post(background + "/submission", coordinator, ""), 200);
     }
 
     private static String volunteer(String kind, String status, Instant at) {
