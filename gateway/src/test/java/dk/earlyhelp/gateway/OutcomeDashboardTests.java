@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class OutcomeDashboardTests extends RunningGateway {
 
     static final String ALL_FILTERS = "intervention=POWERKIDS&ngo=URK_AAR&municipality=0751&type=GROUP"
-            + "&from=2015-01-01&to=2015-12-31&ageBand=10-12&gender=GIRL";
+            + "&from=2015-01-01&to=2015-12-31&ageBand=10-12&gender=GIRL&fidelity=HIGH&classification=RELIABLE_CHANGE";
     static final Pattern CSV_LINK = Pattern.compile("href=\"(/resultater\\.csv[^\"]*)\"");
 
     /** Logged in once for the class: the login form's rate limit is per address, and all tests share one. */
@@ -42,8 +42,9 @@ class OutcomeDashboardTests extends RunningGateway {
     @Test
     void csvHasOneRowPerDimensionAndOccasionOrComparisonUnroundedWithSuppressedCellsEmpty() throws Exception {
         OUTCOMES.answer("outcomes/report.json", "intervention", "ngo", "municipality", "type", "from", "to",
-                "ageBand", "gender");
+                "ageBand", "gender", "fidelity", "classification");
         HttpResponse<String> page = steeringGroup.get("/resultater?" + ALL_FILTERS);
+        assertThat(page.body()).contains("Pålidelig forandring (reliable change index)", "Høj (4 og derover)");
         Matcher link = CSV_LINK.matcher(page.body());
         assertThat(link.find()).as("the page links to the CSV of its filters").isTrue();
 
@@ -62,7 +63,7 @@ class OutcomeDashboardTests extends RunningGateway {
         assertThat(lines.get(0)).isEqualTo("dimension,dimensionName,higherIsBetter,block,occasion,from,to,n,mean,"
                 + "meanFrom,meanTo,meanChange,effectSize,pValue,significance,improved,unchanged,worsened,suppressed,"
                 + "followUpDue,followUpAnswered,followUpResponseRate,filterIntervention,filterNgo,filterMunicipality,"
-                + "filterType,filterFrom,filterTo,filterAgeBand,filterGender");
+                + "filterType,filterFrom,filterTo,filterAgeBand,filterGender,filterFidelity,classification");
         assertThat(lines).as("2 dimensions × (3 occasions + 3 comparisons), and the header").hasSize(13);
 
         Map<String, String> beforeAfter = row(lines, "RELATIONAL", "comparison", "BEFORE", "AFTER");
@@ -87,7 +88,8 @@ class OutcomeDashboardTests extends RunningGateway {
         assertThat(hiddenComparison).containsEntry("filterIntervention", "POWERKIDS").containsEntry("filterNgo", "URK_AAR")
                 .containsEntry("filterMunicipality", "0751").containsEntry("filterType", "GROUP")
                 .containsEntry("filterFrom", "2015-01-01").containsEntry("filterTo", "2015-12-31")
-                .containsEntry("filterAgeBand", "10-12").containsEntry("filterGender", "GIRL");
+                .containsEntry("filterAgeBand", "10-12").containsEntry("filterGender", "GIRL")
+                .containsEntry("filterFidelity", "HIGH").containsEntry("classification", "RELIABLE_CHANGE");
 
         assertThat(OUTCOMES.queries()).as("the page's and the CSV's call, each with every filter")
                 .containsExactly(ALL_FILTERS, ALL_FILTERS);

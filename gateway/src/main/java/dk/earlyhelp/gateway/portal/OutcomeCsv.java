@@ -18,7 +18,7 @@ final class OutcomeCsv {
             "from", "to", "n", "mean", "meanFrom", "meanTo", "meanChange", "effectSize", "pValue", "significance",
             "improved", "unchanged", "worsened", "suppressed", "followUpDue", "followUpAnswered",
             "followUpResponseRate", "filterIntervention", "filterNgo", "filterMunicipality", "filterType", "filterFrom",
-            "filterTo", "filterAgeBand", "filterGender");
+            "filterTo", "filterAgeBand", "filterGender", "filterFidelity", "classification");
 
     private static final List<String> COMPARISON_FIGURES = List.of("meanFrom", "meanTo", "meanChange", "effectSize",
             "pValue", "significance", "improved", "unchanged", "worsened");
@@ -33,7 +33,8 @@ final class OutcomeCsv {
         Map<String, Object> followUp = report.get("followUp") instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
         List<String> filterColumns = List.of(text(filters.intervention()), text(filters.ngo()),
                 text(filters.municipality()), text(filters.type()), text(filters.from()), text(filters.to()),
-                text(filters.ageBand()), text(filters.gender()));
+                text(filters.ageBand()), text(filters.gender()), text(filters.fidelity()),
+                text(filters.classification() == null ? "DIFFERENCE" : filters.classification()));
         for (Map<String, Object> dimension : (List<Map<String, Object>>) report.getOrDefault("dimensions", List.of())) {
             String code = (String) dimension.get("dimension");
             List<String> start = List.of(code, dimensionNames.apply(code), text(dimension.get("higherIsBetter")));

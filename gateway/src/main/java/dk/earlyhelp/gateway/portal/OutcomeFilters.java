@@ -15,25 +15,31 @@ import java.util.stream.Collectors;
  * here, so a mistyped date is pointed out at the field without a round trip.
  */
 record OutcomeFilters(String intervention, String ngo, String municipality, String type, String from, String to,
-                      String ageBand, String gender) {
+                      String ageBand, String gender, String fidelity, String classification) {
 
     /** The parameter names, as the page's form and the measurement service's {@code GET /api/outcomes} name them. */
     static final List<String> NAMES = List.of("intervention", "ngo", "municipality", "type", "from", "to", "ageBand",
-            "gender");
+            "gender", "fidelity", "classification");
     static final List<String> TYPES = List.of("INDIVIDUAL", "GROUP", "FAMILY");
     static final List<String> AGE_BANDS = List.of("0-5", "6-9", "10-12", "13-15", "16-18");
     static final List<String> GENDERS = List.of("GIRL", "BOY", "OTHER");
+    /** Outcomes split by the interventions' fidelity in the period (METRICS.md §4). */
+    static final List<String> FIDELITY_LEVELS = List.of("HIGH", "PARTIAL", "LOW");
+    /** How change is counted; no choice means any difference (METRICS.md §2). */
+    static final List<String> CLASSIFICATIONS = List.of("RELIABLE_CHANGE");
 
     static OutcomeFilters of(Map<String, String> parameters) {
         return new OutcomeFilters(value(parameters, "intervention"), value(parameters, "ngo"),
                 value(parameters, "municipality"), value(parameters, "type"), value(parameters, "from"),
-                value(parameters, "to"), value(parameters, "ageBand"), value(parameters, "gender"));
+                value(parameters, "to"), value(parameters, "ageBand"), value(parameters, "gender"),
+                value(parameters, "fidelity"), value(parameters, "classification"));
     }
 
     /** The chosen filters by parameter name, in the form's order; no filter, no entry. */
     Map<String, String> given() {
         List<String> values = List.of(nullToEmpty(intervention), nullToEmpty(ngo), nullToEmpty(municipality),
-                nullToEmpty(type), nullToEmpty(from), nullToEmpty(to), nullToEmpty(ageBand), nullToEmpty(gender));
+                nullToEmpty(type), nullToEmpty(from), nullToEmpty(to), nullToEmpty(ageBand), nullToEmpty(gender),
+                nullToEmpty(fidelity), nullToEmpty(classification));
         Map<String, String> given = new LinkedHashMap<>();
         for (int i = 0; i < NAMES.size(); i++) {
             if (!values.get(i).isEmpty()) {

@@ -52,7 +52,8 @@ class OutcomeViews {
     }
 
     record FilterOptions(List<Option> interventions, List<Option> ngos, List<Option> municipalities,
-                         List<Option> types, List<Option> ageBands, List<Option> genders) {
+                         List<Option> types, List<Option> ageBands, List<Option> genders,
+                         List<Option> fidelityLevels, List<Option> classifications) {
     }
 
     /** One line of "filters applied", e.g. "Indsats: Powerkids". */
@@ -144,7 +145,9 @@ class OutcomeViews {
             Object name = partnership.get("interventionName");
             interventions.put(intervention, name == null ? intervention : name.toString());
             if (partnership.get("ngoCode") != null) {
-                ngos.put((String) partnership.get("ngoCode"), (String) partnership.get("ngoCode"));
+                Object ngoName = partnership.get("ngoName");
+                ngos.put((String) partnership.get("ngoCode"),
+                        ngoName == null ? (String) partnership.get("ngoCode") : ngoName.toString());
             }
             String municipality = (String) partnership.get("municipalityCode");
             municipalities.put(municipality, municipalityName(municipality));
@@ -163,7 +166,9 @@ class OutcomeViews {
                 options(municipalities, chosen.municipality()),
                 fixed(OutcomeFilters.TYPES, "offerType.", chosen.type()),
                 fixed(OutcomeFilters.AGE_BANDS, "outcomes.ageBand.", chosen.ageBand()),
-                fixed(OutcomeFilters.GENDERS, "outcomes.gender.", chosen.gender()));
+                fixed(OutcomeFilters.GENDERS, "outcomes.gender.", chosen.gender()),
+                fixed(OutcomeFilters.FIDELITY_LEVELS, "outcomes.fidelityLevel.", chosen.fidelity()),
+                fixed(OutcomeFilters.CLASSIFICATIONS, "outcomes.classification.", chosen.classification()));
     }
 
     /** What the report is filtered by, for the top of the page and of the printout. */
@@ -181,6 +186,8 @@ class OutcomeViews {
         }
         add(applied, "ageBand", label(options.ageBands(), filters.ageBand()));
         add(applied, "gender", label(options.genders(), filters.gender()));
+        add(applied, "fidelity", label(options.fidelityLevels(), filters.fidelity()));
+        add(applied, "classification", label(options.classifications(), filters.classification()));
         return applied;
     }
 

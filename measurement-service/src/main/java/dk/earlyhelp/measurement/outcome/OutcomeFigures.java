@@ -112,7 +112,7 @@ final class OutcomeFigures {
                     comparisons));
         }
         return new OutcomeReport(filters, threshold, recounting ? "RELIABLE_CHANGE" : "DIFFERENCE", figures,
-                followUp(threshold, aggregatesOnly));
+                followUp(threshold, aggregatesOnly), List.of());
     }
 
     private OutcomeReport.FollowUpRate followUp(int threshold, boolean aggregatesOnly) {

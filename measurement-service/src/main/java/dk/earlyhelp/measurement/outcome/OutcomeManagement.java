@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongPredicate;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Service;
 import dk.earlyhelp.measurement.catalogue.Catalogue;
 import dk.earlyhelp.measurement.catalogue.Intervention;
 import dk.earlyhelp.measurement.consent.EvaluationConsents;
+import dk.earlyhelp.measurement.fidelity.FidelityManagement;
 import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.Caller;
 
@@ -31,6 +34,7 @@ public class OutcomeManagement {
 
     private final OutcomeProjection projection;
     private final Catalogue catalogue;
+    private final FidelityManagement fidelities;
     private final EvaluationConsents consents;
     private final Clock clock;
     private final int suppressionThreshold;
@@ -40,12 +44,14 @@ public class OutcomeManagement {
      * @param reliability per dimension code, the instrument's reliability (e.g. Cronbach's alpha) for
      *                    the reliable change index; dimensions not named use 0.8
      */
-    OutcomeManagement(OutcomeProjection projection, Catalogue catalogue, EvaluationConsents consents, Clock clock,
+    OutcomeManagement(OutcomeProjection projection, Catalogue catalogue, FidelityManagement fidelities,
+            EvaluationConsents consents, Clock clock,
             @Value("${earlyhelp.outcomes.suppression-threshold:5}") int suppressionThreshold,
             @Value("#{${earlyhelp.outcomes.reliability:{:}}}") Map<String, Double> reliability) {
         this.reliability = Map.copyOf(reliability);
         this.projection = projection;
         this.catalogue = catalogue;
+        this.fidelities = fidelities;
         this.consents = consents;
         this.clock = clock;
         this.suppressionThreshold = suppressionThreshold;
@@ -54,7 +60,13 @@ public class OutcomeManagement {
     public OutcomeReport outcomes(Caller caller, Filters filters) {
         filters.check();
         Map<String, Intervention> interventions = catalogue.all();
-        Predicate<EnrolmentOutcome> matches = scope(caller).and(filters.matching(interventions));
+        List<OutcomeReport.Fidelity> fidelity = fidelities.figures(caller, filters.intervention(), filters.from(),
+                filters.to()).stream()
+                .filter(figure -> filters.ngo() == null || interventions.containsKey(figure.intervention())
+                        && filters.ngo().equals(interventions.get(figure.intervention()).ngoCode()))
+                .map(figure -> OutcomeReport.Fidelity.of(figure.intervention(), figure.n(), figure.mean()))
+                .toList();
+        Predicate<EnrolmentOutcome> matches = scope(caller).and(filters.matching(interventions, fidelity));
         // Answers collected under a consent count only while it permits EVALUATION_STATISTICS (rule 9).
         Set<String> counting = consents.counting(projection.children());
         OutcomeFigures figures = new OutcomeFigures(projection.dimensions(), filters.period(),
@@ -75,7 +87,7 @@ public class OutcomeManagement {
             });
         }
         boolean aggregatesOnly = !caller.hasRole("ADMIN") && !caller.hasRole("NGO_COORDINATOR");
-        return figures.report(filters.asMap(), suppressionThreshold, aggregatesOnly);
+        return figures.report(filters.asMap(), suppressionThreshold, aggregatesOnly).withFidelity(fidelity);
     }
 
     private static Predicate<EnrolmentOutcome> scope(Caller caller) {
@@ -91,12 +103,13 @@ public class OutcomeManagement {
      * age nor gender, so it is left out when filtering by age band or gender.
      */
     public record Filters(String intervention, String ngo, String municipality, String type, LocalDate from,
-                          LocalDate to, String ageBand, String gender, String classification) {
+                          LocalDate to, String ageBand, String gender, String classification, String fidelity) {
 
         static final Set<String> TYPES = Set.of("INDIVIDUAL", "GROUP", "FAMILY");
         static final Set<String> AGE_BANDS = Set.of("0-5", "6-9", "10-12", "13-15", "16-18");
         static final Set<String> GENDERS = Set.of("GIRL", "BOY", "OTHER");
         static final Set<String> CLASSIFICATIONS = Set.of("DIFFERENCE", "RELIABLE_CHANGE");
+        static final Set<String> FIDELITY_LEVELS = Set.of("HIGH", "PARTIAL", "LOW");
 
         void check() {
             refuseUnless(type == null || TYPES.contains(type), "type", "must be INDIVIDUAL, GROUP or FAMILY");
@@ -106,6 +119,8 @@ public class OutcomeManagement {
             refuseUnless(from == null || to == null || !from.isAfter(to), "from", "must not be after to");
             refuseUnless(classification == null || CLASSIFICATIONS.contains(classification), "classification",
                     "must be DIFFERENCE or RELIABLE_CHANGE");
+            refuseUnless(fidelity == null || FIDELITY_LEVELS.contains(fidelity), "fidelity",
+                    "must be HIGH, PARTIAL or LOW");
         }
 
         boolean reliableChange() {
@@ -116,13 +131,23 @@ public class OutcomeManagement {
             if (!valid) {
                 ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "validation",
                         "Invalid filter", field + " " + message);
-                problem.getBody().setProperty("errors", java.util.List.of(Map.of("field", field, "message", message)));
+                problem.getBody().setProperty("errors", List.of(Map.of("field", field, "message", message)));
                 throw problem;
             }
         }
 
-        Predicate<EnrolmentOutcome> matching(Map<String, Intervention> interventions) {
+        /**
+         * @param fidelity the interventions' fidelity in the period: outcomes split by fidelity level
+         *                 keep the interventions at the level asked for
+         */
+        Predicate<EnrolmentOutcome> matching(Map<String, Intervention> interventions,
+                List<OutcomeReport.Fidelity> fidelity) {
             Predicate<EnrolmentOutcome> matching = enrolment -> true;
+            if (this.fidelity != null) {
+                Set<String> atLevel = fidelity.stream().filter(figure -> this.fidelity.equals(figure.level()))
+                        .map(OutcomeReport.Fidelity::intervention).collect(Collectors.toSet());
+                matching = matching.and(enrolment -> atLevel.contains(enrolment.intervention));
+            }
             if (intervention != null) {
                 matching = matching.and(enrolment -> intervention.equals(enrolment.intervention));
             }
@@ -165,6 +190,7 @@ public class OutcomeManagement {
             put(given, "ageBand", ageBand);
             put(given, "gender", gender);
             put(given, "classification", classification);
+            put(given, "fidelity", fidelity);
             return given;
         }
 

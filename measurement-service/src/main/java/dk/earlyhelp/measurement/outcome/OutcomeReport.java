@@ -10,7 +10,23 @@ import java.util.Map;
  * worsened: DIFFERENCE (any difference, METRICS.md §2) or RELIABLE_CHANGE (beyond a reliable change index).
  */
 public record OutcomeReport(Map<String, String> filters, int suppressionThreshold, String classification,
-                            List<DimensionFigures> dimensions, FollowUpRate followUp) {
+                            List<DimensionFigures> dimensions, FollowUpRate followUp, List<Fidelity> fidelity) {
+
+    /**
+     * METRICS.md §4 per intervention over the period: the mean of all fidelity item answers (1..5)
+     * with {@code n} answers; level HIGH (4 and above), PARTIAL (3 to 4) or LOW.
+     */
+    public record Fidelity(String intervention, int n, Double mean, String level) {
+
+        static Fidelity of(String intervention, int n, Double mean) {
+            String level = mean == null ? null : mean >= 4 ? "HIGH" : mean >= 3 ? "PARTIAL" : "LOW";
+            return new Fidelity(intervention, n, mean, level);
+        }
+    }
+
+    OutcomeReport withFidelity(List<Fidelity> figures) {
+        return new OutcomeReport(filters, suppressionThreshold, classification, dimensions, followUp, figures);
+    }
 
     /**
      * Among enrolments whose follow-up is due (the end, i.e. the AFTER answer, lies more than six

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dk.earlyhelp.measurement.catalogue.Catalogue;
 import dk.earlyhelp.measurement.catalogue.TestCatalogue;
+import dk.earlyhelp.measurement.fidelity.FidelityManagement;
 import dk.earlyhelp.measurement.response.Occasion;
 import dk.earlyhelp.measurement.response.Response;
 import dk.earlyhelp.measurement.response.ResponseManagement;
@@ -207,6 +208,37 @@ class OutcomeIntegrationTests {
         assertThat(reliable.get("meanChange").asDouble()).as("the means do not change")
                 .isEqualTo(difference.get("meanChange").asDouble());
         assertThat(api.get("/api/outcomes?classification=SOMETIMES", ADMIN).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void fidelityPerInterventionStandsBesideTheFiguresAndSplitsThemByLevel(@Autowired FidelityManagement fidelity)
+            throws Exception {
+        // 2019: no other test answers then.
+        fidelity.record(UUID.randomUUID().toString(), "R-F1", "POWERKIDS", "0751", LocalDate.parse("2019-03-01"),
+                Map.of("FID_1", 5, "FID_2", 4, "FID_3", 5, "FID_4", 4));
+        fidelity.record(UUID.randomUUID().toString(), "R-F2", "CYKELHJELM", "0751", LocalDate.parse("2019-03-01"),
+                Map.of("FID_1", 2, "FID_2", 2));
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 2; i++) {
+            lines.append(line("POWERKIDS", "0751", "FP-" + i, "BEFORE", "2019-02-01", 2))
+                    .append(line("CYKELHJELM", "0751", "FC-" + i, "BEFORE", "2019-02-01", 2));
+        }
+        lines.append(line("CYKELHJELM", "0751", "FC-3", "BEFORE", "2019-02-01", 2));
+        assertThat(importLines(IMPORT, lines.toString()).statusCode()).isEqualTo(200);
+        String period = "from=2019-01-01&to=2019-12-31";
+
+        JsonNode report = Contracts.parse(api.get("/api/outcomes?" + period, ADMIN).body());
+        Map<String, JsonNode> byIntervention = new java.util.HashMap<>();
+        report.get("fidelity").forEach(row -> byIntervention.put(row.get("intervention").asText(), row));
+
+        assertThat(byIntervention.get("POWERKIDS").get("mean").asDouble()).isEqualTo(4.5);
+        assertThat(byIntervention.get("POWERKIDS").get("n").asInt()).isEqualTo(4);
+        assertThat(byIntervention.get("POWERKIDS").get("level").asText()).isEqualTo("HIGH");
+        assertThat(byIntervention.get("CYKELHJELM").get("level").asText()).isEqualTo("LOW");
+        assertThat(beforeN(period + "&fidelity=HIGH")).as("Powerkids' two").isEqualTo(2);
+        assertThat(beforeN(period + "&fidelity=LOW")).as("Cykelhjelm's three").isEqualTo(3);
+        assertThat(beforeN(period + "&fidelity=PARTIAL")).isZero();
+        assertThat(api.get("/api/outcomes?fidelity=GOOD", ADMIN).statusCode()).isEqualTo(400);
     }
 
     private int beforeN(String query) throws Exception {

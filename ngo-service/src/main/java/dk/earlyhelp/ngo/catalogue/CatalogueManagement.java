@@ -86,9 +86,11 @@ public class CatalogueManagement {
 
     /** The partnerships the caller takes part in or steers; an administrator sees all. */
     public List<Partnership> partnerships(Caller caller) {
+        Map<String, String> ngoNames = ngos.findAll().stream().collect(Collectors.toMap(Ngo::code, Ngo::name));
         return interventions.findAll().stream()
                 .flatMap(intervention -> intervention.municipalities().stream()
-                        .map(municipality -> Partnership.of(intervention, municipality)))
+                        .map(municipality -> Partnership.of(intervention, ngoNames.get(intervention.ngoCode()),
+                                municipality)))
                 .filter(partnership -> visibleTo(caller, partnership))
                 .sorted(Comparator.comparing(Partnership::id))
                 .toList();

@@ -5,10 +5,10 @@ package dk.earlyhelp.ngo.catalogue;
  * Its id is {@code <intervention>-<municipality code>}, the form tokens name partnerships in.
  */
 public record Partnership(String id, String interventionCode, String interventionName, String ngoCode,
-                          String municipalityCode, String model) {
+                          String ngoName, String municipalityCode, String model) {
 
-    static Partnership of(Intervention intervention, String municipalityCode) {
+    static Partnership of(Intervention intervention, String ngoName, String municipalityCode) {
         return new Partnership(intervention.code() + "-" + municipalityCode, intervention.code(), intervention.name(),
-                intervention.ngoCode(), municipalityCode, intervention.model());
+                intervention.ngoCode(), ngoName, municipalityCode, intervention.model());
     }
 }

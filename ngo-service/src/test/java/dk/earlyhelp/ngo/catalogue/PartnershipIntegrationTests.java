@@ -45,6 +45,8 @@ class PartnershipIntegrationTests {
         JsonNode powerkids = Contracts.parse(ServiceChecks.get(port, "/api/ngo/partnerships/POWERKIDS-0751", admin)
                 .body());
         assertThat(powerkids.get("ngoCode").asText()).isEqualTo("URK_AAR");
+        assertThat(powerkids.get("ngoName").asText()).as("for the dashboards' filters")
+                .isEqualTo("Ungdommens Røde Kors Aarhus");
         assertThat(powerkids.get("model").asText()).isEqualTo("B2_PARTNERSHIP_DELIVERY");
     }
 
