@@ -133,10 +133,14 @@ class ApiDoorTests extends RunningGateway {
 
     @Test
     void a10MbBodyNeverReachesTheService() throws Exception {
-        HttpResponse<String> response = post("/api/referrals/huge-sent",
-                HttpRequest.BodyPublishers.ofByteArray(new byte[10 * 1024 * 1024]));
+        try {
+            HttpResponse<String> response = post("/api/referrals/huge-sent",
+                    HttpRequest.BodyPublishers.ofByteArray(new byte[10 * 1024 * 1024]));
 
-        assertProblem(response, 413, "payload-too-large");
+            assertProblem(response, 413, "payload-too-large");
+        } catch (java.io.IOException closedWhileSending) {
+            // Tomcat reads at most 2 MB of a refused body, then closes: the client may see that before the 413.
+        }
         assertThat(SERVICE.receivedAt("/api/referrals/huge-sent")).isEmpty();
     }
 
@@ -159,7 +163,7 @@ class ApiDoorTests extends RunningGateway {
         HttpResponse<String> file = post("/api/measurements/imports",
                 HttpRequest.BodyPublishers.ofByteArray(new byte[2 * 1024 * 1024]));
         HttpResponse<String> elsewhere = post("/api/measurements/other",
-                HttpRequest.BodyPublishers.ofByteArray(new byte[2 * 1024 * 1024]));
+                HttpRequest.BodyPublishers.ofByteArray(new byte[1_500_000]));
 
         // The stand-in for measurement-service has no import: its 404 shows the file passed the size check.
         assertThat(file.statusCode()).isEqualTo(404);
