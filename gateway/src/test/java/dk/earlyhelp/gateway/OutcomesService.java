@@ -19,20 +19,19 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Stands in for the measurement service's {@code GET /api/outcomes} over real HTTP: answers a
- * report in the shape of METRICS.md §3 from a test resource, echoing under {@code filters} the
- * parameters it was told it understands (as the service echoes what it applied), or a 400 problem
- * for a filter value it refuses. Records the query strings that reached it.
+ * Stands in for the measurement service's {@code GET /api/outcomes} and {@code GET /api/operations}
+ * over real HTTP: each answers a report in the service's shape from a test resource, echoing under
+ * {@code filters} the parameters it was told it understands (as the service echoes what it applied),
+ * a 400 problem for a filter value it refuses, or a 503 as a service in trouble. Each records the
+ * query strings that reached it.
  */
 final class OutcomesService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
-    private final List<String> queries = new CopyOnWriteArrayList<>();
-    private volatile String report = "outcomes/report.json";
-    private volatile Set<String> understood = Set.of();
-    private volatile String refusedFilter;
+    private final Endpoint outcomes = new Endpoint("outcomes/report.json");
+    private final Endpoint operations = new Endpoint("operations/report.json");
 
     private OutcomesService() {
         try {
@@ -45,7 +44,8 @@ final class OutcomesService {
             thread.setDaemon(true);
             return thread;
         }));
-        server.createContext("/api/outcomes", this::handle);
+        server.createContext("/api/outcomes", outcomes::handle);
+        server.createContext("/api/operations", operations::handle);
         server.start();
     }
 
@@ -57,52 +57,98 @@ final class OutcomesService {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** From now on answers this report, echoing the given filters as applied; no filter is refused. */
+    /** From now on {@code /api/outcomes} answers this report, echoing the given filters as applied. */
     void answer(String resource, String... understoodFilters) {
-        report = resource;
-        understood = Set.of(understoodFilters);
-        refusedFilter = null;
-        queries.clear();
+        outcomes.answer(resource, understoodFilters);
     }
 
-    /** From now on answers 400 naming this filter, as the service does for a value it cannot use. */
+    /** From now on {@code /api/outcomes} answers 400 naming this filter. */
     void refuse(String filter) {
-        refusedFilter = filter;
-        queries.clear();
+        outcomes.refuse(filter);
     }
 
-    /** The query strings received since the last {@link #answer} or {@link #refuse}, raw ("" for none). */
+    /** The query strings {@code /api/outcomes} received since the last {@link #answer} or {@link #refuse}. */
     List<String> queries() {
-        return List.copyOf(queries);
+        return outcomes.queries();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String query = exchange.getRequestURI().getRawQuery();
-            queries.add(query == null ? "" : query);
-            if (exchange.getRequestHeaders().getFirst("Authorization") == null) {
-                send(exchange, 401, "application/problem+json", "{\"status\":401,\"title\":\"Unauthorized\"}");
-                return;
-            }
-            if (refusedFilter != null) {
-                send(exchange, 400, "application/problem+json", JSON.writeValueAsString(Map.of(
-                        "type", "https://earlyhelp.dk/problems/validation", "title", "Invalid request", "status", 400,
-                        "detail", "The request has invalid fields.",
-                        "errors", List.of(Map.of("field", refusedFilter, "message", "is not a value you may filter by")))));
-                return;
-            }
-            ObjectNode body;
-            try (InputStream in = OutcomesService.class.getClassLoader().getResourceAsStream(report)) {
-                body = (ObjectNode) JSON.readTree(in);
-            }
-            Map<String, String> applied = new LinkedHashMap<>();
-            parameters(query).forEach((name, value) -> {
-                if (understood.contains(name)) {
-                    applied.put(name, value);
+    /** The operations figures' endpoint, {@code GET /api/operations}. */
+    Endpoint operations() {
+        return operations;
+    }
+
+    static final class Endpoint {
+
+        private final List<String> queries = new CopyOnWriteArrayList<>();
+        private volatile String report;
+        private volatile Set<String> understood = Set.of();
+        private volatile String refusedFilter;
+        private volatile boolean failing;
+
+        private Endpoint(String report) {
+            this.report = report;
+        }
+
+        /** From now on answers this report, echoing the given filters as applied; no filter is refused. */
+        void answer(String resource, String... understoodFilters) {
+            report = resource;
+            understood = Set.of(understoodFilters);
+            refusedFilter = null;
+            failing = false;
+            queries.clear();
+        }
+
+        /** From now on answers 400 naming this filter, as the service does for a value it cannot use. */
+        void refuse(String filter) {
+            refusedFilter = filter;
+            failing = false;
+            queries.clear();
+        }
+
+        /** From now on answers 503, as a service that is up but cannot answer. */
+        void fail() {
+            failing = true;
+            queries.clear();
+        }
+
+        /** The query strings received since the last change of answer, raw ("" for none). */
+        List<String> queries() {
+            return List.copyOf(queries);
+        }
+
+        private void handle(HttpExchange exchange) throws IOException {
+            try (exchange) {
+                String query = exchange.getRequestURI().getRawQuery();
+                queries.add(query == null ? "" : query);
+                if (exchange.getRequestHeaders().getFirst("Authorization") == null) {
+                    send(exchange, 401, "application/problem+json", "{\"status\":401,\"title\":\"Unauthorized\"}");
+                    return;
                 }
-            });
-            body.set("filters", JSON.valueToTree(applied));
-            send(exchange, 200, "application/json", JSON.writeValueAsString(body));
+                if (failing) {
+                    send(exchange, 503, "application/problem+json",
+                            "{\"status\":503,\"title\":\"Service Unavailable\"}");
+                    return;
+                }
+                if (refusedFilter != null) {
+                    send(exchange, 400, "application/problem+json", JSON.writeValueAsString(Map.of(
+                            "type", "https://earlyhelp.dk/problems/validation", "title", "Invalid request", "status", 400,
+                            "detail", "The request has invalid fields.",
+                            "errors", List.of(Map.of("field", refusedFilter, "message", "is not a value you may filter by")))));
+                    return;
+                }
+                ObjectNode body;
+                try (InputStream in = OutcomesService.class.getClassLoader().getResourceAsStream(report)) {
+                    body = (ObjectNode) JSON.readTree(in);
+                }
+                Map<String, String> applied = new LinkedHashMap<>();
+                parameters(query).forEach((name, value) -> {
+                    if (understood.contains(name)) {
+                        applied.put(name, value);
+                    }
+                });
+                body.set("filters", JSON.valueToTree(applied));
+                send(exchange, 200, "application/json", JSON.writeValueAsString(body));
+            }
         }
     }
 

@@ -95,7 +95,7 @@ final class OutcomeCsv {
         return value == null ? "" : value.toString();
     }
 
-    private static void line(StringBuilder csv, List<String> fields) {
+    static void line(StringBuilder csv, List<String> fields) {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 csv.append(',');

@@ -112,7 +112,7 @@ class OutcomePages {
         return user != null && (user.caller().hasRole("STEERING_GROUP") || user.caller().hasRole("ADMIN"));
     }
 
-    private static boolean badFilter(ServiceCalls.Outcome answer) {
+    static boolean badFilter(ServiceCalls.Outcome answer) {
         return !answer.unavailable() && answer.status() == HttpStatus.BAD_REQUEST.value();
     }
 
@@ -132,12 +132,12 @@ class OutcomePages {
         return errors;
     }
 
-    private static ModelAndView plain(HttpStatus status, String text) {
+    static ModelAndView plain(HttpStatus status, String text) {
         return new ModelAndView(content(status, "text/plain; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8),
                 null));
     }
 
-    private static View content(HttpStatus status, String contentType, byte[] body, String disposition) {
+    static View content(HttpStatus status, String contentType, byte[] body, String disposition) {
         return new View() {
             @Override
             public String getContentType() {

@@ -35,6 +35,9 @@ public record PortalUser(String displayName, Caller caller, long unreadNotificat
         if (caller.hasRole("STEERING_GROUP") || caller.hasRole("ADMIN")) {
             items.add(new NavigationItem("nav.outcomes", "/resultater"));
         }
+        if (caller.hasRole("STEERING_GROUP") || caller.hasRole("NGO_COORDINATOR") || caller.hasRole("ADMIN")) {
+            items.add(new NavigationItem("nav.operations", "/drift"));
+        }
         if (caller.hasRole("ADMIN")) {
             items.add(new NavigationItem("nav.concernTasks", "/bekymringsopgaver"));
             items.add(new NavigationItem("nav.erasures", "/sletninger"));

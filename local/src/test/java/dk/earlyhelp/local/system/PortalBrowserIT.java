@@ -47,7 +47,8 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 /**
  * A real browser (Debian's headless Chromium) against the running system: logging in and the
  * Danish and English shell, offer search, referring across a closed tab, a hard exclusion,
- * bridge-building and withdrawal, the steering group's outcome dashboard; axe-core checks every page.
+ * bridge-building and withdrawal, the steering group's outcome and operations dashboards; axe-core checks
+ * every page.
  */
 @Order(2)
 class PortalBrowserIT {
@@ -730,6 +731,55 @@ class PortalBrowserIT {
                 .containsEntry("filterFrom", "2015-01-01").containsEntry("filterTo", "2015-12-31");
         assertThat(row(rows, "RELATIONAL", "BEFORE")).containsEntry("n", "16").containsEntry("suppressed", "false")
                 .hasEntrySatisfying("mean", mean -> assertThat(Double.parseDouble(mean)).isBetween(1.0, 4.0));
+        logOut();
+    }
+
+    @Test
+    void steeringGroupSeesTheirPowerkidsReferralInTheOperationsFunnelAndFiltersByPeriod() throws Exception {
+        // The period around today; the referral this test sends must raise its count, whatever ran before.
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen"));
+        String period = "from=" + today.minusDays(1) + "&to=" + today;
+        String steering = UserTokens.accessToken(portal, "styregruppe.aarhus");
+        long before = ConsentsApi.JSON.readTree(NgoApi.get(portal, steering, "/api/operations?" + period))
+                .get("funnel").get(0).get("count").asLong();
+        String teacher = UserTokens.accessToken(portal, "laerer.aarhus");
+        String referralId = ReferralsApi.submit(portal, teacher, "Ida", "Krogh", "2016-03-04", "GIRL");
+        // The consent shares the referral with the NGO: only then is it submitted to Powerkids.
+        ConsentsApi.recordOnPaper(portal, teacher, ReferralsApi.get(portal, teacher, referralId), "URK_AAR",
+                "\"CONCERNS\", \"CHILD_VIEW\"", null);
+
+        logIn("styregruppe.aarhus");
+        browser.findElement(By.linkText("Drift og kapacitet")).click();
+        waitFor(By.id("funnel-heading"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Drift og kapacitet");
+        assertThat(optionLabels("intervention")).containsExactly("Alle", "Powerkids");
+        assertThat(optionLabels("municipality")).containsExactly("Alle", "Aarhus Kommune");
+        assertThat(texts(By.cssSelector("main section h2"))).contains("Fra henvisning til afsluttet forløb",
+                "Svartid og ventetid", "Kapacitet pr. indsats", "Frivillige pr. organisation", "Baggrund ved opstart",
+                "Målinger til tiden");
+        assertAccessible("operations dashboard");
+
+        enterDate("from", today.minusDays(1).toString());
+        enterDate("to", today.toString());
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("to=" + today));
+        // The referral reaches the figures through the event stream: reload until it is counted.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            driver.get(portal + "/drift?" + period);
+            List<WebElement> submitted = driver.findElements(By.cssSelector("#step-SUBMITTED td"));
+            return !submitted.isEmpty() && Long.parseLong(submitted.get(0).getText()) >= before + 1;
+        });
+        assertThat(browser.findElement(By.id("from")).getAttribute("value")).as("the form keeps the period")
+                .isEqualTo(today.minusDays(1).toString());
+        assertThat(browser.findElement(By.cssSelector(".applied-filters")).getText()).contains("Periode");
+        WebElement chart = browser.findElement(By.cssSelector("#funnel svg[role=img]"));
+        assertThat(chart.getAttribute("aria-label")).startsWith("Henvisninger pr. trin: Henvist ")
+                .contains("Besvaret af organisationen");
+        assertThat(browser.findElement(By.id("sources")).getText()).as("the teacher referred").contains("Lærer");
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Ida", "Krogh");
+        assertThat(browser.findElement(By.linkText("Download CSV")).getAttribute("href"))
+                .contains("/drift.csv?from=" + today.minusDays(1));
+        assertAccessible("operations dashboard filtered by period");
         logOut();
     }
 
