@@ -42,7 +42,7 @@ public class WaitingListPlanner {
     static final int ONBOARDING_DAYS = 42;
 
     /** Urgent first, then the longest waiting; the referral id keeps ties stable. */
-    static final Comparator<InboxReferral> ORDER = Comparator
+    public static final Comparator<InboxReferral> ORDER = Comparator
             .comparing((InboxReferral referral) -> !"HIGH".equals(referral.urgency()))
             .thenComparing(InboxReferral::receivedAt)
             .thenComparing(InboxReferral::referralId);

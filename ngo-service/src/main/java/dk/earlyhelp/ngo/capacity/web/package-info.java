@@ -1,0 +1,2 @@
+/** HTTP API of the coordinator's capacity view. */
+package dk.earlyhelp.ngo.capacity.web;
