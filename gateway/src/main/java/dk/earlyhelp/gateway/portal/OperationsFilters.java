@@ -26,7 +26,7 @@ record OperationsFilters(String intervention, String municipality, String from, 
      * are the outcome dashboard's own.
      */
     OutcomeFilters asOutcomeFilters() {
-        return new OutcomeFilters(intervention, null, municipality, null, from, to, null, null);
+        return new OutcomeFilters(intervention, null, municipality, null, from, to, null, null, null, null);
     }
 
     /** The chosen filters by parameter name, in the form's order; no filter, no entry. */

@@ -134,6 +134,10 @@ class OperationsPages {
                 names.putIfAbsent(partnership.get("interventionCode").toString(),
                         partnership.get("interventionName").toString());
             }
+            // NGO codes and intervention codes differ, so the volunteers' NGOs are named from the same map.
+            if (partnership.get("ngoCode") != null && partnership.get("ngoName") != null) {
+                names.putIfAbsent(partnership.get("ngoCode").toString(), partnership.get("ngoName").toString());
+            }
         }
         return names;
     }

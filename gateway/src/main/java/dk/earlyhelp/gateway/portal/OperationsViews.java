@@ -110,7 +110,8 @@ class OperationsViews {
                 duration(map(report.get("responseDays")), "response"),
                 duration(map(report.get("waitingDays")), "waiting"), declineView, sources,
                 list(report.get("capacity")).stream().map(row -> capacity(row, names)).toList(),
-                list(report.get("volunteers")).stream().map(this::volunteers).toList(), background,
+                list(report.get("volunteers")).stream().map(row -> volunteers(row, interventionNames)).toList(),
+                background,
                 background.stream().anyMatch(row -> row.answered() > 0),
                 list(report.get("completeness")).stream().map(row -> completeness(row, names)).toList(),
                 notApplied(report, filters));
@@ -178,8 +179,10 @@ class OperationsViews {
                 waitDays instanceof Number days ? text("operations.days", days.longValue()) : "–");
     }
 
-    private VolunteerRow volunteers(Map<String, Object> row) {
-        return new VolunteerRow(String.valueOf(row.get("ngo")), (int) count(row.get("active")),
+    /** @param names also name the NGOs, by their codes */
+    private VolunteerRow volunteers(Map<String, Object> row, Map<String, String> names) {
+        String ngo = String.valueOf(row.get("ngo"));
+        return new VolunteerRow(names.getOrDefault(ngo, ngo), (int) count(row.get("active")),
                 (int) count(row.get("onboarding")), (int) count(row.get("leftLast12Months")),
                 outcomes.decimal(row.get("meanActive"), 1), outcomes.percent(row.get("turnover")));
     }

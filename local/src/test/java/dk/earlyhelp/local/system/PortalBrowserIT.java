@@ -508,6 +508,15 @@ class PortalBrowserIT {
         best.findElement(By.cssSelector("form button")).click();
         waitFor(By.cssSelector(".alert-success"));
         assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Matchet");
+
+        browser.findElement(By.linkText("Kapacitet")).click();
+        waitFor(By.id("capacity-STROEM"));
+        WebElement stroem = browser.findElement(By.id("capacity-STROEM"));
+        assertThat(stroem.findElement(By.tagName("h2")).getText()).isEqualTo("STRØM");
+        assertThat(stroem.getText()).contains("Pladser", "Aktive uden barn eller hold", "Rekruttering");
+        assertThat(browser.findElements(By.cssSelector("main section.card"))).as("URK_KBH's interventions only")
+                .hasSize(1);
+        assertAccessible("capacity view");
         logOut();
 
         assertThat(mentor).isNotBlank();
