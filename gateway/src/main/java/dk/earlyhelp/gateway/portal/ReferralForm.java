@@ -43,7 +43,11 @@ public record ReferralForm(String draftId, String firstName, String lastName, St
                 null);
     }
 
-    /** A new referral of the same child to the offer the NGO suggested, filled in from the declined one. */
+    /**
+     * A new referral of the same child, filled in from the earlier one: to the offer the NGO
+     * suggested when it declined, or, after a course that found the child needs another offer, to
+     * an offer the referrer chooses in the form.
+     */
     static ReferralForm reReferral(Map<String, Object> original) {
         ReferralForm saved = fromReferral(original);
         return new ReferralForm(null, saved.firstName, saved.lastName, null, false, saved.birthDate, saved.gender,

@@ -68,7 +68,7 @@ class ReferralPages {
 
     /**
      * An empty form; with {@code tilbud} (and the search's gender and concerns) for an offer found in
-     * the search; with {@code fra} the declined referral's child and the suggested offer (bridge-building).
+     * the search; with {@code fra} the earlier referral's child (bridge-building), to the suggested offer if any.
      */
     @GetMapping("/ny")
     String newReferral(@ModelAttribute("user") PortalUser user, @RequestParam(name = "fra", required = false) String basedOn,
