@@ -165,8 +165,8 @@ class ApiDoorTests extends RunningGateway {
         HttpResponse<String> elsewhere = post("/api/measurements/other",
                 HttpRequest.BodyPublishers.ofByteArray(new byte[1_500_000]));
 
-        // The stand-in for measurement-service has no import: its 404 shows the file passed the size check.
-        assertThat(file.statusCode()).isEqualTo(404);
+        assertThat(file.statusCode()).as(file.body()).isEqualTo(200);
+        assertThat(file.body()).as("the whole file reached measurement-service").contains("\"receivedBytes\":2097152");
         assertProblem(elsewhere, 413, "payload-too-large");
         try (Socket socket = new Socket("localhost", PORT)) {
             OutputStream out = socket.getOutputStream();

@@ -169,6 +169,19 @@ class GatewayIntegrationTests extends RunningGateway {
     }
 
     @Test
+    void everyAnswerTellsBrowsersToComeBackOnlyOverHttps() throws Exception {
+        String hsts = "max-age=31536000; includeSubDomains";
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(BASE + "/logged-out")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(BASE + "/api/referrals")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.headers().firstValue("Strict-Transport-Security")).hasValue(hsts);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Strict-Transport-Security")).as("refusals too").hasValue(hsts);
+    }
+
+    @Test
     void publishesTheKeysServicesValidateTokensWith() throws Exception {
         HttpResponse<String> jwks = http.send(HttpRequest.newBuilder(URI.create(BASE + "/oauth2/jwks")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

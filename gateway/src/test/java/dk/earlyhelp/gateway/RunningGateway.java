@@ -36,6 +36,8 @@ abstract class RunningGateway {
         registry.add("earlyhelp.services.ngo-url", () -> CLOSED);
         registry.add("earlyhelp.services.measurement-url", OUTCOMES::url);
         registry.add("earlyhelp.gateway.route-timeout", () -> "1s");
+        // As in production behind TLS; the run mode on http://localhost leaves it off.
+        registry.add("earlyhelp.gateway.strict-transport-security", () -> "P365D");
     }
 
     final HttpClient http = HttpClient.newHttpClient();
