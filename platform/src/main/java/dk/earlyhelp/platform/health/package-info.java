@@ -1,2 +1,2 @@
-/** Health of the service's own store, in a form the embedded MongoDB-wire store answers too. */
+/** Health of the service's own store, in a form the embedded MongoDB-wire store answers too, and the 503 answer while it is unreachable. */
 package dk.earlyhelp.platform.health;
