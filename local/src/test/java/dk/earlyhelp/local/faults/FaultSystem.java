@@ -81,6 +81,7 @@ final class FaultSystem implements AutoCloseable {
     ServiceProcess referrals;
     ServiceProcess ngo;
     ServiceProcess consents;
+    private boolean closed;
 
     FaultSystem() {
         try {
@@ -91,6 +92,8 @@ final class FaultSystem implements AutoCloseable {
     }
 
     void start() {
+        // Should the test JVM end without @AfterAll, no service process is left behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "fault-system-stop"));
         sharedStore.start(null, 0);
         referralStore.start(referralStoreFile(), 0);
         referralStorePort = referralStore.port();
@@ -328,7 +331,11 @@ final class FaultSystem implements AutoCloseable {
 
     /** Stops the services, then the broker and the stores; the data folder keeps the logs. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         List<ServiceProcess> running = Stream.of(referrals, ngo, consents).filter(s -> s != null).toList();
         running.forEach(ServiceProcess::requestStop);
         running.forEach(s -> s.awaitStop(Duration.ofSeconds(20)));
