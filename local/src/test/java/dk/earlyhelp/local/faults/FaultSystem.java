@@ -45,11 +45,10 @@ import dk.earlyhelp.local.infrastructure.KafkaBroker;
 
 /**
  * The part of the system the fault tests break, started in this test JVM so a test holds the
- * handles: the real Kafka broker (stop, start on the same data), two MongoDB-wire stores (one for
- * referral-service alone, on disk, so it can be taken away from that one service; one in memory
- * for ngo-service and consent-service) and the three services as child processes from their
- * runnable jars (SIGTERM, SIGKILL, restart with other settings). Tokens come from
- * {@link TokenIssuer}; no gateway.
+ * handles: the real Kafka broker (stop, start on the same data), the MongoDB-wire store (in memory;
+ * referral-service reaches it through a {@link StoreProxy}, so the store can be taken away from that
+ * one service) and the three services as child processes from their runnable jars (SIGTERM,
+ * SIGKILL, restart with other settings). Tokens come from {@link TokenIssuer}; no gateway.
  */
 final class FaultSystem implements AutoCloseable {
 
@@ -69,15 +68,13 @@ final class FaultSystem implements AutoCloseable {
     final Path projectDir = Path.of("..").toAbsolutePath().normalize();
     final TokenIssuer tokens = new TokenIssuer();
     final KafkaBroker broker = new KafkaBroker();
-    /** ngo-service's and consent-service's databases. */
-    final DocumentStore sharedStore = new DocumentStore();
-    /** referral-service's database only, kept on disk so it survives being stopped. */
-    final DocumentStore referralStore = new DocumentStore();
+    /** The three services' databases. */
+    final DocumentStore store = new DocumentStore();
+    /** referral-service's way to the store. */
+    StoreProxy referralStoreLink;
     private final int[] servicePorts = new int[3];
     private int kafkaPort;
-    private int referralStorePort;
-    private MongoClient sharedClient;
-    private MongoClient referralClient;
+    private MongoClient client;
     ServiceProcess referrals;
     ServiceProcess ngo;
     ServiceProcess consents;
@@ -94,20 +91,19 @@ final class FaultSystem implements AutoCloseable {
     void start() {
         // Should the test JVM end without @AfterAll, no service process is left behind.
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "fault-system-stop"));
-        sharedStore.start(null, 0);
-        referralStore.start(referralStoreFile(), 0);
-        referralStorePort = referralStore.port();
+        store.start(null, 0);
+        referralStoreLink = new StoreProxy(store.port());
+        referralStoreLink.start();
         broker.start(dataDir.resolve("kafka"), 0);
         kafkaPort = broker.port();
         int base = freeRun(3);
         for (int i = 0; i < 3; i++) {
             servicePorts[i] = base + i;
         }
-        sharedClient = MongoClients.create("mongodb://localhost:" + sharedStore.port() + "/?serverSelectionTimeoutMS=5000");
-        referralClient = MongoClients.create("mongodb://localhost:" + referralStorePort + "/?serverSelectionTimeoutMS=5000");
+        client = MongoClients.create("mongodb://localhost:" + store.port() + "/?serverSelectionTimeoutMS=5000");
         referrals = referralService();
-        ngo = new ServiceProcess("ngo-service", servicePorts[1], common("ngo", sharedStore.port(), true));
-        consents = new ServiceProcess("consent-service", servicePorts[2], common("consent", sharedStore.port(), false));
+        ngo = new ServiceProcess("ngo-service", servicePorts[1], common("ngo", store.port(), true));
+        consents = new ServiceProcess("consent-service", servicePorts[2], common("consent", store.port(), false));
         for (ServiceProcess service : List.of(ngo, consents, referrals)) {
             service.start(projectDir, logs());
         }
@@ -119,7 +115,7 @@ final class FaultSystem implements AutoCloseable {
 
     /** referral-service as the run mode starts it, plus any extra arguments (e.g. a fault to inject). */
     ServiceProcess referralService(String... extra) {
-        List<String> arguments = new ArrayList<>(common("referrals", referralStorePort, false,
+        List<String> arguments = new ArrayList<>(common("referrals", referralStoreLink.port(), false,
                 "--earlyhelp.services.consent-url=" + consentUrl()));
         arguments.addAll(List.of(extra));
         return new ServiceProcess("referral-service", servicePorts[0], arguments);
@@ -176,14 +172,6 @@ final class FaultSystem implements AutoCloseable {
         return dataDir.resolve("logs");
     }
 
-    Path referralStoreFile() {
-        return dataDir.resolve("referral-store").resolve("store.mv");
-    }
-
-    int referralStorePort() {
-        return referralStorePort;
-    }
-
     int kafkaPort() {
         return kafkaPort;
     }
@@ -193,15 +181,15 @@ final class FaultSystem implements AutoCloseable {
     }
 
     MongoDatabase referralsDb() {
-        return referralClient.getDatabase("referrals");
+        return client.getDatabase("referrals");
     }
 
     MongoDatabase ngoDb() {
-        return sharedClient.getDatabase("ngo");
+        return client.getDatabase("ngo");
     }
 
     MongoDatabase consentDb() {
-        return sharedClient.getDatabase("consent");
+        return client.getDatabase("consent");
     }
 
     // ---- the broker, seen from outside ----
@@ -340,13 +328,13 @@ final class FaultSystem implements AutoCloseable {
         running.forEach(ServiceProcess::requestStop);
         running.forEach(s -> s.awaitStop(Duration.ofSeconds(20)));
         broker.stop();
-        for (MongoClient client : new MongoClient[] { sharedClient, referralClient }) {
-            if (client != null) {
-                client.close();
-            }
+        if (client != null) {
+            client.close();
         }
-        referralStore.stop();
-        sharedStore.stop();
+        if (referralStoreLink != null) {
+            referralStoreLink.close();
+        }
+        store.stop();
         tokens.close();
     }
 
