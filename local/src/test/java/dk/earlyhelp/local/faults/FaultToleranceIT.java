@@ -3,19 +3,26 @@ package dk.earlyhelp.local.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -96,8 +103,8 @@ class FaultToleranceIT {
         ObjectNode example = (ObjectNode) Http.JSON.readTree(Files.readString(system.projectDir
                 .resolve("referral-service/contracts/events/referral.submitted.v1.example.json")));
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        Set<String> poisonIds = new java.util.HashSet<>();
-        Set<String> followers = new java.util.HashSet<>();
+        Set<String> poisonIds = new HashSet<>();
+        Set<String> followers = new HashSet<>();
         // On every partition: a message no consumer can read, then a good one behind it.
         int partitions = system.partitionCount(FaultSystem.REFERRAL_EVENTS);
         for (int partition = 0; partition < partitions; partition++) {
@@ -193,7 +200,7 @@ class FaultToleranceIT {
         // The submission is written with its event; the relay halts the JVM before it sends the event.
         try {
             Http.post(system.referralUrl() + "/api/referrals/" + id + "/submit", teacher, "{\"confirmDuplicate\": true}");
-        } catch (java.io.IOException crashedBeforeAnswering) {
+        } catch (IOException crashedBeforeAnswering) {
             // The halt may come before the answer.
         }
         awaitHalted();
@@ -271,10 +278,10 @@ class FaultToleranceIT {
             consentedReferral(child);
         }
         system.awaitQuiet();
-        List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<String> accepted = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService clients = Executors.newFixedThreadPool(4);
         long began = System.nanoTime();
-        List<java.util.concurrent.Future<?>> submissions = new ArrayList<>();
+        List<Future<?>> submissions = new ArrayList<>();
         for (int i = 0; i < total; i++) {
             Child child = children.get(i % children.size());
             submissions.add(clients.submit(() -> {
@@ -290,8 +297,8 @@ class FaultToleranceIT {
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50)).until(() -> accepted.size() >= total / 2);
         system.broker.start(system.dataDir.resolve("kafka"), system.kafkaPort());
         int restartedAt = accepted.size();
-        for (java.util.concurrent.Future<?> submission : submissions) {
-            submission.get(5, java.util.concurrent.TimeUnit.MINUTES);
+        for (Future<?> submission : submissions) {
+            submission.get(5, TimeUnit.MINUTES);
         }
         clients.shutdown();
         long submittedIn = Duration.ofNanos(System.nanoTime() - began).toSeconds();
@@ -301,7 +308,7 @@ class FaultToleranceIT {
                 .until(() -> inboxIds().containsAll(accepted));
         system.awaitQuiet();
         long deliveredIn = Duration.ofNanos(System.nanoTime() - began).toSeconds();
-        Map<String, List<String>> applied = new java.util.HashMap<>();
+        Map<String, List<String>> applied = new HashMap<>();
         system.ngoDb().getCollection("inbox").find(new Document("_id", new Document("$in", accepted)))
                 .forEach(document -> applied.put(document.getString("_id"),
                         document.getList("appliedEvents", String.class)));
@@ -403,13 +410,9 @@ class FaultToleranceIT {
 
     /** The referral ids in ngo-service's inbox, read from its store. */
     static Set<String> inboxIds() {
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         system.ngoDb().getCollection("inbox").find().projection(new Document("_id", 1))
                 .forEach(document -> ids.add(document.get("_id").toString()));
         return ids;
-    }
-
-    static Path logs() {
-        return system.logs();
     }
 }
