@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One service of the system as a child JVM: started from its module's runnable jar, output in its
  * own log file, ready when its readiness probe says so, stopped with SIGTERM (graceful) and, if it
- * hangs, killed.
+ * hangs, killed. Public for the fault-tolerance tests, which stop, kill and restart services.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     /** Small heaps and the C1 compiler only: six JVMs share two cores and start in seconds. */
     private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Xss512k", "-XX:TieredStopAtLevel=1",
@@ -32,25 +32,25 @@ final class ServiceProcess {
     private Process process;
     private Path logFile;
 
-    ServiceProcess(String name, int port, List<String> arguments) {
+    public ServiceProcess(String name, int port, List<String> arguments) {
         this.name = name;
         this.port = port;
         this.arguments = List.copyOf(arguments);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
-    void start(Path projectDir, Path logDir) {
+    public void start(Path projectDir, Path logDir) {
         Path jar = runnableJar(projectDir.resolve(name).resolve("target"));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -71,12 +71,12 @@ final class ServiceProcess {
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process != null && process.isAlive();
     }
 
     /** Whether the service answers its readiness probe with 200 (store and broker included). */
-    boolean isReady() {
+    public boolean isReady() {
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest
                     .newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
@@ -91,14 +91,14 @@ final class ServiceProcess {
     }
 
     /** Asks the JVM to shut down gracefully; returns at once. */
-    void requestStop() {
+    public void requestStop() {
         if (process != null) {
             process.destroy();
         }
     }
 
     /** Waits for the stop, killing the process (and anything it started) if it takes too long. */
-    void awaitStop(Duration grace) {
+    public void awaitStop(Duration grace) {
         if (process == null) {
             return;
         }
@@ -111,6 +111,23 @@ final class ServiceProcess {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** SIGKILL: the JVM dies at once, without shutdown hooks or a graceful stop, as in a crash. */
+    public void kill() {
+        if (process == null) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The exit code of a process that has ended; fails while it runs. */
+    public int exitCode() {
+        return process.exitValue();
     }
 
     private Path runnableJar(Path targetDir) {

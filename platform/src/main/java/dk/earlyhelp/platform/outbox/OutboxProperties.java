@@ -11,9 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param source       CloudEvents {@code source} of everything this service publishes, e.g. {@code /referral-service}
  * @param pollInterval how often the relay looks for unpublished events
  * @param outboxes     one entry per aggregate collection
+ * @param faultHalt    fault injection for the fault-tolerance tests only ({@code FaultToleranceIT}): the relay
+ *                     halts the whole JVM, as a power cut would, just before it publishes an event or just after
+ *                     the broker acknowledged it and before it is removed from the document. Unset (the default)
+ *                     in every real run; never set it in production.
  */
 @ConfigurationProperties("earlyhelp.outbox")
-public record OutboxProperties(String source, Duration pollInterval, List<Outbox> outboxes) {
+public record OutboxProperties(String source, Duration pollInterval, List<Outbox> outboxes, FaultHalt faultHalt) {
 
     public OutboxProperties {
         pollInterval = pollInterval == null ? Duration.ofMillis(200) : pollInterval;
@@ -25,5 +29,13 @@ public record OutboxProperties(String source, Duration pollInterval, List<Outbox
      * @param binding    Spring Cloud Stream output binding the events are sent to
      */
     public record Outbox(String collection, String binding) {
+    }
+
+    /** Where the relay halts the JVM when {@code earlyhelp.outbox.fault-halt} is set (tests only). */
+    public enum FaultHalt {
+        /** After the store write of the change and before the event is sent: nothing reached the broker. */
+        BEFORE_PUBLISH,
+        /** After the broker acknowledged the event and before it is removed: it will be sent again. */
+        AFTER_PUBLISH
     }
 }

@@ -29,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class OutboxRelay {
 
     static final String PENDING_EVENTS = "pendingEvents";
+    /** The exit code of a JVM halted by fault injection, so a test can tell it from other exits. */
+    public static final int FAULT_HALT_EXIT_CODE = 86;
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
@@ -74,18 +76,32 @@ public class OutboxRelay {
         int published = 0;
         List<Document> events = aggregate.getList(PENDING_EVENTS, Document.class);
         for (Document event : events) {
+            haltIfInjected(OutboxProperties.FaultHalt.BEFORE_PUBLISH, event);
             // Stop at the first failure so later events of this aggregate never overtake it.
             boolean sent = tracing == null ? send(outbox.binding(), event)
                     : tracing.withinTraceOf(event, () -> send(outbox.binding(), event));
             if (!sent) {
                 return published;
             }
+            haltIfInjected(OutboxProperties.FaultHalt.AFTER_PUBLISH, event);
             mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregate.get("_id"))),
                     new Update().pull(PENDING_EVENTS, new Document("eventId", event.getString("eventId"))),
                     outbox.collection());
             published++;
         }
         return published;
+    }
+
+    /**
+     * The fault-tolerance tests' crash: {@code Runtime.halt} skips shutdown hooks and graceful
+     * shutdown, so the process dies as it would from a power cut or {@code kill -9} at this point.
+     */
+    private void haltIfInjected(OutboxProperties.FaultHalt point, Document event) {
+        if (properties.faultHalt() == point) {
+            log.error("Fault injection (earlyhelp.outbox.fault-halt={}): halting at event {}", point,
+                    event.getString("eventId"));
+            Runtime.getRuntime().halt(FAULT_HALT_EXIT_CODE);
+        }
     }
 
     private boolean send(String binding, Document event) {
