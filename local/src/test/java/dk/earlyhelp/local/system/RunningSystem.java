@@ -38,8 +38,9 @@ final class RunningSystem {
             int base = freeRun(9);
             settings = new LocalSettings(Path.of("..").toAbsolutePath().normalize(), newDataDir(), true, false,
                     base, base + 5, base + 6, base + 7, base + 8);
-            start();
+            // Before starting: a start that times out must not leave the launcher and its services running.
             Runtime.getRuntime().addShutdownHook(new Thread(RunningSystem::stop));
+            start();
         }
         return settings;
     }
