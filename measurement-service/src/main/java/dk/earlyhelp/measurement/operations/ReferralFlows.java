@@ -20,7 +20,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -108,10 +107,7 @@ public class ReferralFlows {
     public OperationsReport figures(Caller caller, String intervention, String municipality, LocalDate from,
             LocalDate to) {
         if (from != null && to != null && from.isAfter(to)) {
-            ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "validation", "Invalid filter",
-                    "from must not be after to");
-            problem.getBody().setProperty("errors", List.of(Map.of("field", "from", "message", "must not be after to")));
-            throw problem;
+            throw ProblemException.invalidField("from", "must not be after to");
         }
         Criteria criteria = Criteria.where("submittedAt").ne(null);
         if (intervention != null) {

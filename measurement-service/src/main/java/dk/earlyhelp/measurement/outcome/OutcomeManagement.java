@@ -12,7 +12,6 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import dk.earlyhelp.measurement.catalogue.Catalogue;
@@ -129,10 +128,7 @@ public class OutcomeManagement {
 
         private static void refuseUnless(boolean valid, String field, String message) {
             if (!valid) {
-                ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "validation",
-                        "Invalid filter", field + " " + message);
-                problem.getBody().setProperty("errors", List.of(Map.of("field", field, "message", message)));
-                throw problem;
+                throw ProblemException.invalidField(field, message);
             }
         }
 
