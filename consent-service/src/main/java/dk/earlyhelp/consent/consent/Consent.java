@@ -455,6 +455,14 @@ public class Consent {
         return scope;
     }
 
+    /**
+     * The answer to a referral that asked whether this consent permits its use: written by
+     * {@link ConsentStore#recordConfirmation}, once per question, not as a change of the consent.
+     */
+    PendingEvent confirmationFor(String referralId, Instant now) {
+        return event("consent.confirmed.v1", now, Map.of("answersReferralId", referralId));
+    }
+
     private PendingEvent event(String type, Instant now, Map<String, Object> extra) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("consentId", id);

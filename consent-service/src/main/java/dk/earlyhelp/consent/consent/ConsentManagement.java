@@ -25,6 +25,9 @@ import dk.earlyhelp.platform.security.Caller;
 @EnableConfigurationProperties({ErasureSettings.class, ConsentRules.class})
 public class ConsentManagement {
 
+    /** Who asks when a referral's question comes through the broker. */
+    private static final Caller REFERRAL_SERVICE = Caller.system("service:referral-service");
+
     private final ConsentRepository consents;
     private final ConsentStore store;
     private final ErasureSettings erasure;
@@ -120,6 +123,32 @@ public class ConsentManagement {
         audit.record(caller, decision.permitted() ? AuditRecord.Action.READ : AuditRecord.Action.DENIED,
                 "consent-decision:" + purpose, decision.consentId(), childId);
         return decision;
+    }
+
+    /**
+     * A sent referral waits for consent and asks, through the broker, whether a consent held here
+     * already permits its NGO's use (for example one given while referral-service could not ask):
+     * if so, the consent confirms it ({@code consent.confirmed.v1}); if not, the grant will tell
+     * later. Same decision as {@link #decide}, for the referral's municipality; audited as asked by referral-service.
+     */
+    public void answerWaitingReferral(String eventId, WaitingReferral waiting) {
+        List<Consent> asked = consents.findByChildId(waiting.childId()).stream()
+                .filter(consent -> consent.municipalityCode().equals(waiting.municipalityCode()))
+                .toList();
+        Decision decision = Decision.of(asked, new IntendedUse(waiting.ngoCode(), waiting.purpose(),
+                waiting.categories(), today()), rules);
+        audit.record(REFERRAL_SERVICE, decision.permitted() ? AuditRecord.Action.READ : AuditRecord.Action.DENIED,
+                "consent-decision:" + waiting.purpose(), decision.consentId(), waiting.childId());
+        if (decision.permitted()) {
+            asked.stream().filter(consent -> consent.id().equals(decision.consentId())).findFirst()
+                    .ifPresent(consent -> store.recordConfirmation(consent.id(), eventId,
+                            consent.confirmationFor(waiting.referralId(), clock.instant())));
+        }
+    }
+
+    /** A referral's question as {@code referral.awaiting-consent.v1} asks it. */
+    public record WaitingReferral(String referralId, String childId, String municipalityCode, String ngoCode,
+                                  Purpose purpose, Set<DataCategory> categories) {
     }
 
     /** Where the consent stands today under the rules, for staff: in force or not, and what the age rule still needs. */

@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import dk.earlyhelp.platform.events.PendingEvent;
 import dk.earlyhelp.platform.idempotency.AppliedEvents;
 import dk.earlyhelp.platform.outbox.OutboxTracing;
 
@@ -97,6 +98,20 @@ public class ConsentStore {
                 new Document("service", confirmation.service()).append("at", Date.from(confirmation.at()))
                         .append("itemsErased", confirmation.itemsErased())));
         return mongo.updateFirst(notYet, push, COLLECTION).getMatchedCount() > 0;
+    }
+
+    /**
+     * Puts a confirmation of an active consent in its outbox once per question (event id): the
+     * event and the id land in one conditional update, which a repeat does not match. Not a change
+     * of the consent, so its version stays; a consent no longer active meanwhile matches nothing.
+     *
+     * @return false when this question was answered before, or the consent is not active now
+     */
+    public boolean recordConfirmation(String consentId, String eventId, PendingEvent confirmation) {
+        Query notYet = AppliedEvents.notYetApplied(consentId, eventId)
+                .addCriteria(Criteria.where("status").is(ConsentStatus.ACTIVE));
+        Update push = AppliedEvents.recording(eventId, new Update().push("pendingEvents", confirmation));
+        return mongo.updateFirst(notYet, push, Consent.class).getMatchedCount() > 0;
     }
 
     /** Every expected service has confirmed; confirmations only ever add, so this stays true. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -134,6 +133,6 @@ public class ErasureConfirmations {
 
     /** The confirming service as the audit trail records it. */
     private static Caller confirmer(String service) {
-        return new Caller("service:" + service, Set.of("SYSTEM"), "PLATFORM", "PLATFORM", Set.of(), null, null, null);
+        return Caller.system("service:" + service);
     }
 }

@@ -2,7 +2,6 @@ package dk.earlyhelp.consent.expiry;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +29,7 @@ public class ConsentExpiry {
 
     private static final Logger log = LoggerFactory.getLogger(ConsentExpiry.class);
     /** The actor of expiries in the audit trail. */
-    static final Caller SYSTEM = new Caller("system:consent-expiry", Set.of("SYSTEM"), "PLATFORM", "PLATFORM",
-            Set.of(), null, null, null);
+    static final Caller SYSTEM = Caller.system("system:consent-expiry");
     private static final int ATTEMPTS = 3;
 
     private final ConsentStore store;

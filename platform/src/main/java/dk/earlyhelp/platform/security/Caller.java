@@ -37,6 +37,11 @@ public record Caller(String subject, Set<String> roles, String organisationType,
                 jwt.getClaimAsString(STAFF_ROLE), jwt.getClaimAsString(EMAIL), jwt.getClaimAsString(TEAM));
     }
 
+    /** The platform itself as the actor of work no person asked for (a job, another service's event), for the audit trail. */
+    public static Caller system(String subject) {
+        return new Caller(subject, Set.of("SYSTEM"), "PLATFORM", "PLATFORM", Set.of(), null, null, null);
+    }
+
     public boolean hasRole(String role) {
         return roles.contains(role);
     }

@@ -16,13 +16,16 @@ import dk.earlyhelp.referrals.referral.ReferralManagement;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Thin adapter from {@code consent.events}: a consent that became active lets waiting referrals go
- * to the NGO; one that was refused, withdrawn or expired is news for the referrer. Other types are not ours.
+ * Thin adapter from {@code consent.events}: a consent that became active, or that the consent service
+ * confirms for a waiting referral, lets waiting referrals go to the NGO; one that was refused,
+ * withdrawn or expired is news for the referrer. Other types are not ours.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsentEventsListener {
 
     static final String GRANTED = "consent.granted.v1";
+    /** The consent service's answer to a waiting referral's question: an active consent covers it; same data. */
+    static final String CONFIRMED = "consent.confirmed.v1";
     static final String WITHDRAWN = "consent.withdrawn.v1";
     /** Expiry is withdrawal at the end date (CONSENT.md rule 6); same data. */
     static final String EXPIRED = "consent.expired.v1";
@@ -32,7 +35,7 @@ class ConsentEventsListener {
         return message -> {
             String type = CloudEventHeaders.attribute(message, "type");
             String eventId = CloudEventHeaders.attribute(message, "id");
-            if (GRANTED.equals(type)) {
+            if (GRANTED.equals(type) || CONFIRMED.equals(type)) {
                 ConsentGrantedData data = json.readValue(message.getPayload(), ConsentGrantedData.class);
                 referrals.consentGranted(eventId, new ReferralManagement.GrantedConsent(data.consentId(),
                         data.childId(), data.municipalityCode(), List.copyOf(data.grantees()),

@@ -158,6 +158,17 @@ public class Referral {
         }
     }
 
+    /**
+     * A sent referral that waits for consent asks the consent service, through the broker, whether
+     * a consent it holds covers the NGO's use ({@link ReferralAwaitingConsent}); nothing otherwise.
+     */
+    public void askForConsent(String ngoCode, String purpose, List<String> categories, Instant now) {
+        if (awaitsConsent()) {
+            newEvents.add(new ReferralAwaitingConsent(id, child.pseudonym(), municipalityCode, ngoCode,
+                    interventionCode, purpose, List.copyOf(categories), now).toPendingEvent());
+        }
+    }
+
     /** The consent a referral is shared under: its id, and whether it lets the NGO report progress. */
     public record SharingConsent(String consentId, boolean progressToReferrer) {
     }

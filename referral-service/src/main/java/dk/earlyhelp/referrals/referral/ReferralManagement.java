@@ -129,6 +129,12 @@ public class ReferralManagement {
         }
         Eligibility eligibility = eligibility(caller, referral.content());
         referral.submit(caller.subject(), eligibility, consentToRefer(referral), clock.instant());
+        String ngo = ngoOf(referral.interventionCode());
+        if (ngo != null) {
+            // Also when the consent service gave no answer: the question waits on the topic until it is back.
+            referral.askForConsent(ngo, REFERRAL_AND_DELIVERY,
+                    SHARED_WHEN_REFERRED.stream().map(Enum::name).toList(), clock.instant());
+        }
     }
 
     /** The consent under which the NGO may receive the referral now, or null: then it waits for one. */

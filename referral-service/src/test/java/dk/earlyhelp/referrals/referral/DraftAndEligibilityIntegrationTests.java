@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dk.earlyhelp.platform.test.Api;
+import dk.earlyhelp.platform.events.CloudEventHeaders;
 import dk.earlyhelp.platform.test.Contracts;
 import dk.earlyhelp.platform.test.EventProbe;
 import dk.earlyhelp.platform.test.TestTokens;
@@ -123,7 +124,8 @@ class DraftAndEligibilityIntegrationTests {
 
         TestConsents.grant(api, teacher, submitted, "URK_AAR", "CONCERNS", "CHILD_VIEW");
         String event = EventProbe.value(referralEvents.await(
-                record -> new String(record.key(), StandardCharsets.UTF_8).equals(id)));
+                record -> new String(record.key(), StandardCharsets.UTF_8).equals(id)
+                        && ReferralSubmitted.TYPE.equals(EventProbe.header(record, CloudEventHeaders.TYPE))));
         Contracts.assertMatchesSchema("referral-service", ReferralSubmitted.TYPE, event);
         assertThat(event).contains("\"overriddenCriteria\":[\"AGE\"]").doesNotContain("Mature");
 

@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dk.earlyhelp.platform.audit.AuditRecord;
 import dk.earlyhelp.platform.audit.AuditTrail;
@@ -87,7 +88,8 @@ class ReferralLifecycleIntegrationTests {
 
         TestConsents.grant(api, TEACHER, submitted, "URK_AAR", "CONCERNS");
 
-        ConsumerRecord<byte[], byte[]> event = referralEvents.await(record -> key(record).equals(id));
+        ConsumerRecord<byte[], byte[]> event = referralEvents.await(record -> key(record).equals(id)
+                && !ReferralAwaitingConsent.TYPE.equals(EventProbe.header(record, CloudEventHeaders.TYPE)));
         assertThat(EventProbe.header(event, CloudEventHeaders.TYPE)).isEqualTo(ReferralSubmitted.TYPE);
         ConsumerRecord<byte[], byte[]> news = referralEvents.await(record -> key(record).equals(id)
                 && ReferralUpdated.TYPE.equals(EventProbe.header(record, CloudEventHeaders.TYPE)));
@@ -95,7 +97,36 @@ class ReferralLifecycleIntegrationTests {
         assertThat(Contracts.parse(EventProbe.value(news)).get("consent").asText()).isEqualTo("GIVEN");
         assertThat(referralEvents.seen(record -> key(record).equals(id)))
                 .extracting(record -> EventProbe.header(record, CloudEventHeaders.TYPE))
-                .containsExactly(ReferralSubmitted.TYPE, ReferralUpdated.TYPE);
+                .containsExactly(ReferralAwaitingConsent.TYPE, ReferralSubmitted.TYPE, ReferralUpdated.TYPE);
+    }
+
+    @Test
+    void aWaitingReferralAsksTheConsentServiceThroughTheBrokerAndGoesOnWhenItConfirms() throws Exception {
+        JsonNode draft = Api.body(api.post("/api/referrals", TEACHER, referral(uniqueCpr(), false, false)), 201);
+        String id = draft.get("id").asText();
+        JsonNode held = Api.body(api.post("/api/referrals/" + id + "/submit", TEACHER, ""), 200);
+        assertThat(held.get("consentState").asText()).as("no consent service here: no answer").isEqualTo("AWAITING");
+
+        ConsumerRecord<byte[], byte[]> question = referralEvents.await(record -> key(record).equals(id)
+                && ReferralAwaitingConsent.TYPE.equals(EventProbe.header(record, CloudEventHeaders.TYPE)));
+        Contracts.assertMatchesSchema("referral-service", ReferralAwaitingConsent.TYPE, EventProbe.value(question));
+        JsonNode asked = Contracts.parse(EventProbe.value(question));
+        assertThat(asked.get("childId").asText()).isEqualTo(held.at("/child/id").asText());
+        assertThat(asked.get("ngoCode").asText()).isEqualTo("URK_AAR");
+        assertThat(asked.get("purpose").asText()).isEqualTo("REFERRAL_AND_DELIVERY");
+        assertThat(asked.get("categories")).extracting(JsonNode::asText).containsExactly("CONCERNS");
+
+        // The consent service's answer, as its own example shows it, about this child.
+        ObjectNode answer = (ObjectNode) Contracts.parse(Contracts.example("consent-service", "consent.confirmed.v1"));
+        answer.put("childId", held.at("/child/id").asText()).put("answersReferralId", id).put("municipalityCode", "0751")
+                .putArray("grantees").add("URK_AAR");
+        EventProbe.publishEvent("consent.events", "consent.confirmed.v1", UUID.randomUUID().toString(),
+                held.at("/child/id").asText(), answer.toString());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.body(api.get("/api/referrals/" + id, TEACHER), 200)
+                .get("consentState").asText().equals("GIVEN"));
+        referralEvents.await(record -> key(record).equals(id)
+                && ReferralSubmitted.TYPE.equals(EventProbe.header(record, CloudEventHeaders.TYPE)));
     }
 
     @Test
@@ -115,7 +146,7 @@ class ReferralLifecycleIntegrationTests {
         assertThat(Contracts.parse(EventProbe.value(refusal)).get("consent").asText()).isEqualTo("REFUSED");
         assertThat(referralEvents.seen(record -> key(record).equals(id)))
                 .extracting(record -> EventProbe.header(record, CloudEventHeaders.TYPE))
-                .as("the NGO never received it").containsExactly(ReferralUpdated.TYPE);
+                .as("the NGO never received it").containsExactly(ReferralAwaitingConsent.TYPE, ReferralUpdated.TYPE);
         assertThat(api.get("/api/referrals/" + id + "/for-ngo", TestTokens.ngoCoordinator("c", "URK_AAR"))
                 .statusCode()).isEqualTo(404);
     }

@@ -1,0 +1,2 @@
+/** Thin adapters from other services' topics to the consent ledger's use cases. */
+package dk.earlyhelp.consent.consent.messaging;
