@@ -120,6 +120,18 @@ class RegistrationFormTests {
     }
 
     @Test
+    void theReferralFormKeepsItsFieldsFromTheFragmentTheRegistrationFormShares() throws Exception {
+        BrowserSession teacher = new BrowserSession(BASE);
+        teacher.logIn("laerer.aarhus", "demo");
+
+        String body = teacher.get("/henvisninger/ny").body();
+
+        assertThat(body).contains("<label for=\"firstName\">", "id=\"firstName\" name=\"firstName\"",
+                "<label for=\"cpr\">", "id=\"cpr-hint\"", "aria-describedby=\"cpr-hint \"",
+                "<label for=\"postcode\">");
+    }
+
+    @Test
     void englishHasItsOwnWords() throws Exception {
         BrowserSession english = new BrowserSession(BASE);
         english.logIn("koordinator.powerkids", "demo");

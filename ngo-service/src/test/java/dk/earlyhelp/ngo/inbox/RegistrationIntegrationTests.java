@@ -36,7 +36,7 @@ import dk.earlyhelp.platform.test.TestTokens;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "earlyhelp.demo-data=true")
 class RegistrationIntegrationTests {
 
-    /** GirlTalk's EmpowR with Gentofte: model B3, both recruit. */
+    /** GirlTalk's EmpowR with Egedal: model B3, both recruit. */
     static final String GIRLTALK = TestTokens.ngoCoordinator("coordinator-girltalk", "GIRLTALK");
     /** NEFOS's counselling with Nyborg and Kerteminde: model B1, both recruit. */
     static final String NEFOS = TestTokens.ngoCoordinator("coordinator-nefos", "NEFOS");
