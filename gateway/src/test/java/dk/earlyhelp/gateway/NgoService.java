@@ -13,7 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Stands in for the NGO service over real HTTP, in the shapes of its API: the coordinator's
- * partnerships, inbox and capacity view as fixed JSON, and {@code POST /api/ngo/inbox} (registering
+ * partnerships, inbox, capacity view and (empty) catalogue as fixed JSON, and {@code POST /api/ngo/inbox} (registering
  * a child) answering whatever the test told it to, recording the bodies that reached it.
  */
 final class NgoService {
@@ -60,6 +60,7 @@ final class NgoService {
         }));
         server.createContext("/api/ngo/partnerships", exchange -> send(exchange, 200, PARTNERSHIPS));
         server.createContext("/api/ngo/capacity", exchange -> send(exchange, 200, CAPACITY));
+        server.createContext("/api/ngo/interventions", exchange -> send(exchange, 200, "[]"));
         server.createContext("/api/ngo/inbox", exchange -> {
             if ("POST".equals(exchange.getRequestMethod())) {
                 registrations.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The coordinator's form for a child who came without a municipal referral, and the recruitment
  * signal's languages, over real HTTP: the portal logged in as the demo coordinator of PowerKids,
- * the NGO service played by {@link NgoService} in the shapes of its API (the only test context
+ * the NGO service played by {@link NgoService} in the shapes of its API, the referral service by a
+ * {@link Downstream} peer (the only test context
  * where the NGO service answers; {@link RunningGateway}'s keep it down).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
@@ -25,6 +26,7 @@ class RegistrationFormTests {
     static final int PORT = RunningGateway.freePort();
     static final String BASE = "http://localhost:" + PORT;
     static final NgoService NGO = NgoService.start();
+    static final Downstream REFERRALS = Downstream.start();
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** Logged in once for the class: the login form's rate limit is per address. */
@@ -36,6 +38,7 @@ class RegistrationFormTests {
         registry.add("earlyhelp.identity.demo-identities", () -> "true");
         registry.add("earlyhelp.identity.signing-key-file", () -> Tokens.file().toString());
         registry.add("earlyhelp.services.ngo-url", NGO::url);
+        registry.add("earlyhelp.services.referral-url", REFERRALS::url);
     }
 
     @BeforeEach
@@ -60,6 +63,18 @@ class RegistrationFormTests {
                 "<label for=\"childAge\">", "<label for=\"postcode\">", "<label for=\"languages\">",
                 "<label for=\"partnership\">", "Forældrenes egen henvendelse", "Organisationens opsøgende arbejde")
                 .doesNotContain("POWERKIDS-0615", "EMPOWR-0240", "error-summary", "CPR-nummer\"");
+    }
+
+    @Test
+    void aRegisteredChildsPageSaysHowTheChildCameAndAsksTheReferralServiceNothing() throws Exception {
+        String referralId = "7c1e0b7e-0000-4000-8000-000000000001";
+
+        HttpResponse<String> page = coordinator.get("/indbakke/" + referralId);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"own-source\">Forældrenes egen henvendelse</dd>")
+                .doesNotContain("Henvisningens tekst kan ikke hentes lige nu.");
+        assertThat(REFERRALS.receivedAt("/api/referrals/" + referralId + "/for-ngo")).isEmpty();
     }
 
     @Test
