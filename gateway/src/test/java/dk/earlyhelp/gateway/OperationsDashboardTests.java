@@ -65,8 +65,10 @@ class OperationsDashboardTests extends RunningGateway {
         assertThat(section(body, "declines")).contains("3 henvisninger blev afvist.", "Ingen ledig plads",
                 "66,7 %", "Udelukket af sikkerhedshensyn", "Tilbud, organisationen foreslog i stedet",
                 "Hvor de afviste børn blev henvist bagefter", "STROEM");
-        assertThat(section(body, "sources")).contains("Lærer", "66,7 %", "Sundhedsplejerske", "Kommunens fagsystem",
-                "Anden fagperson").doesNotContain("TEACHER", "CASE_SYSTEM");
+        // METRICS.md §5: the municipal roles, and the children the NGO registered itself.
+        assertThat(section(body, "sources")).contains("Lærer", "66,7 %", "Kommunens fagsystem", "Anden fagperson",
+                "Forældrenes egen henvendelse", "Organisationens opsøgende arbejde", "8,3 %")
+                .doesNotContain("TEACHER", "CASE_SYSTEM", "PARENT_CONTACT", "NGO_OUTREACH");
         assertThat(row(body, "capacity-POWERKIDS")).contains("<td>24</td>", "<td>22</td>", "<td>2</td>", "<td>3</td>",
                 "<td>91,7 %</td>", "<td>1. februar 2027</td>", "<td>21 dage</td>");
         assertThat(section(body, "volunteers")).contains("URK_AAR", "<td>12</td>", "<td>3</td>", "<td>11,5</td>",
@@ -93,6 +95,7 @@ class OperationsDashboardTests extends RunningGateway {
 
         assertThat(body).contains("lang=\"en\"", "<h1>Operations and capacity</h1>", "83.3%", "4.5",
                 "days from referral to the NGO&#39;s answer", "No place available", "Teacher", "91.7%",
+                "Parents&#39; own contact", "The NGO&#39;s outreach",
                 "February 1, 2027", "21 days", "Does the child receive support at school or in after-school care?",
                 "Overdue – coordinator", "12 referrals sent in the period");
     }
@@ -176,9 +179,9 @@ class OperationsDashboardTests extends RunningGateway {
         assertThat(lines.get(0)).isEqualTo("section,code,name,measure,value,filterIntervention,filterMunicipality,"
                 + "filterFrom,filterTo");
         List<Map<String, String>> rows = rows(lines);
-        // 1 total, 5 steps × 2, 9 statuses, 2 × 3 durations, 1 + 2 + 1 + 1 declines, 4 sources, 7 capacity,
+        // 1 total, 5 steps × 2, 9 statuses, 2 × 3 durations, 1 + 2 + 1 + 1 declines, 5 sources, 7 capacity,
         // 5 volunteers, 5 questions × 3, 3 + 2 completeness figures.
-        assertThat(rows).hasSize(1 + 10 + 9 + 6 + 5 + 4 + 7 + 5 + 15 + 5);
+        assertThat(rows).hasSize(1 + 10 + 9 + 6 + 5 + 5 + 7 + 5 + 15 + 5);
         assertThat(value(rows, "funnel", "DECIDED", "conversion")).isEqualTo("0.8333333333333334");
         assertThat(value(rows, "funnel", "SUBMITTED", "conversion")).isEmpty();
         assertThat(value(rows, "byStatus", "DROPPED_OUT", "count")).isEqualTo("0");
@@ -197,6 +200,8 @@ class OperationsDashboardTests extends RunningGateway {
                 "Modtager barnet en foranstaltning efter servicelovens § 52 (nu barnets lov)?")
                 .containsEntry("value", "0.375");
         assertThat(find(rows, "sources", "TEACHER", "count")).containsEntry("name", "Lærer");
+        assertThat(find(rows, "sources", "PARENT_CONTACT", "count")).containsEntry("name",
+                "Forældrenes egen henvendelse").containsEntry("value", "1");
         assertThat(rows).allSatisfy(row -> assertThat(row).containsEntry("filterIntervention", "POWERKIDS")
                 .containsEntry("filterMunicipality", "0751").containsEntry("filterFrom", "2026-01-01")
                 .containsEntry("filterTo", "2026-06-30"));

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
@@ -73,12 +74,18 @@ class CapacityPages {
                 number(people, "onboarding"), needs);
     }
 
-    /** E.g. "Der mangler 2 mentorer til børn på 12–13 år i Aarhus Kommune (børneattest kræves)." */
+    /**
+     * E.g. "Der mangler 3 mentorer, der taler arabisk, til børn på 10–13 år i Aarhus Kommune.
+     * Børneattest kræves."
+     */
+    @SuppressWarnings("unchecked")
     private String sentence(Map<String, Object> need) {
         String municipality = text("municipality." + need.get("municipalityCode"));
-        String key = "MENTORS".equals(need.get("need")) ? "capacity.need.mentors" : "capacity.need.seats";
+        List<String> languages = (List<String>) need.getOrDefault("languages", List.of());
+        String key = !"MENTORS".equals(need.get("need")) ? "capacity.need.seats"
+                : languages == null || languages.isEmpty() ? "capacity.need.mentors" : "capacity.need.mentorsSpeaking";
         String sentence = text(key, number(need, "missing"), number(need, "ageMin"), number(need, "ageMax"),
-                municipality);
+                municipality, languages == null ? null : languageNames(languages));
         if (need.get("leadersAvailable") != null) {
             sentence += " " + text("capacity.need.leaders", number(need, "leadersAvailable"));
         }
@@ -86,6 +93,14 @@ class CapacityPages {
             sentence += " " + text("capacity.need.certificate");
         }
         return sentence;
+    }
+
+    /** The languages in the reader's language, e.g. "arabisk eller somali". */
+    private String languageNames(List<String> codes) {
+        Locale reader = LocaleContextHolder.getLocale();
+        List<String> names = codes.stream().map(code -> Locale.forLanguageTag(code).getDisplayLanguage(reader)).toList();
+        return names.size() == 1 ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1)) + " "
+                + text("capacity.need.or") + " " + names.get(names.size() - 1);
     }
 
     private String text(String key, Object... arguments) {

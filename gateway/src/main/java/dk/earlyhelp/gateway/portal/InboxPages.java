@@ -61,9 +61,11 @@ class InboxPages {
         Rows.InboxItem row = Rows.inboxItem(item);
         model.addAttribute("item", row);
         // What the referrer wrote (the child's view, a reason for referring outside the target group)
-        // stays in the referral service; the NGO delivering the offer reads it from there.
-        model.addAttribute("referral", services.get("referral-service", "/api/referrals/" + referralId + "/for-ngo",
-                PortalController.token(request), ServiceCalls.OBJECT, null).value());
+        // stays in the referral service; the NGO delivering the offer reads it from there. A child the
+        // NGO registered itself has no referral there, and asking would only count against its breaker.
+        model.addAttribute("referral", row.ownSource() != null ? null : services.get("referral-service",
+                "/api/referrals/" + referralId + "/for-ngo", PortalController.token(request), ServiceCalls.OBJECT,
+                null).value());
         // A better offer must be one the child's municipality has.
         model.addAttribute("offers", services.get(SERVICE, "/api/ngo/interventions", PortalController.token(request),
                 ServiceCalls.LIST, List.<Map<String, Object>>of()).value().stream()

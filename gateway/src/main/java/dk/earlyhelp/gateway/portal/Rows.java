@@ -29,9 +29,10 @@ final class Rows {
     }
 
     /** @param consentWithdrawn the child's details were erased when the consent ended; age, gender and concerns are null */
+    /** @param ownSource PARENT_CONTACT or NGO_OUTREACH for a child the NGO registered itself; null for a referral */
     record InboxItem(String referralId, String receivedAt, Integer childAge, String childGender, String interventionCode,
                      String municipalityCode, String concerns, String urgency, String status, boolean decidable,
-                     boolean consentWithdrawn) {
+                     boolean consentWithdrawn, String ownSource) {
     }
 
     private Rows() {
@@ -77,7 +78,8 @@ final class Rows {
                 item.get("childAge") instanceof Number age ? age.intValue() : null, (String) item.get("childGender"),
                 (String) item.get("interventionCode"), (String) item.get("municipalityCode"),
                 String.join(", ", (List<String>) item.getOrDefault("concerns", List.of())), (String) item.get("urgency"),
-                status, !withdrawn && ("RECEIVED".equals(status) || "WAITLISTED".equals(status)), withdrawn);
+                status, !withdrawn && ("RECEIVED".equals(status) || "WAITLISTED".equals(status)), withdrawn,
+                "MUNICIPAL_REFERRAL".equals(item.get("source")) ? null : (String) item.get("source"));
     }
 
     @SuppressWarnings("unchecked")

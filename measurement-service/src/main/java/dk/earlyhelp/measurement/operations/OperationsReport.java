@@ -13,7 +13,8 @@ import dk.earlyhelp.measurement.questionnaire.MeasurementFigures;
  * @param byStatus     where the referrals are now
  * @param responseDays days from submission to the NGO's first decision (accepted, waitlisted or declined)
  * @param waitingDays  days from acceptance to the start
- * @param sources      referrals by the referrer's municipal role
+ * @param sources      referrals by the referrer's municipal role, and the children the NGOs registered
+ *                     themselves by source (NGO_OUTREACH, PARENT_CONTACT)
  * @param background   share "yes" per background question at intake (as of today, not by period)
  * @param completeness per intervention, the questionnaires due answered on time, and overdue ones by
  *                     the role responsible (as of today, not by period)

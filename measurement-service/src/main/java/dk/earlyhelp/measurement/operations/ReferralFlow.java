@@ -12,11 +12,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * seen for its step; a step not (yet) reached is null.
  *
  * @param childId      the child's pseudonym, to see where a declined child was referred next
- * @param referrerRole the municipal role that referred (the referral source)
+ * @param referrerRole the municipal role that referred (the referral source of a municipal referral)
+ * @param source       PARENT_CONTACT or NGO_OUTREACH for a child the NGO registered itself (then
+ *                     {@code submittedAt} is when it did); null for a municipal referral
  */
 @Document("referralFlows")
 public record ReferralFlow(@Id String referralId, @Indexed String childId, String intervention, String municipality,
-                           String referrerRole, Instant submittedAt, Instant decidedAt, Instant acceptedAt,
+                           String referrerRole, String source, Instant submittedAt, Instant decidedAt, Instant acceptedAt,
                            Instant waitlistedAt, Instant declinedAt, String declineReason,
                            String suggestedIntervention, Instant matchedAt, LocalDate startedOn, Instant completedAt,
                            Instant droppedOutAt, Instant withdrawnAt) {
@@ -48,6 +50,11 @@ public record ReferralFlow(@Id String referralId, @Indexed String childId, Strin
             return "WAITLISTED";
         }
         return "SUBMITTED";
+    }
+
+    /** Where the child came from: the referrer's municipal role, or the NGO's own source. */
+    public String origin() {
+        return source != null ? source : referrerRole;
     }
 
     public String partnership() {

@@ -56,6 +56,16 @@ public class ReferralFlows {
                 .set("municipality", municipality).set("referrerRole", referrerRole).min("submittedAt", at));
     }
 
+    /**
+     * A child the NGO registered itself, without a municipal referral (parents' own contact, outreach):
+     * it enters the flow as a referral would, with its source in place of a referrer's role.
+     */
+    public void registeredByNgo(String referralId, String intervention, String municipality, String source,
+            Instant at) {
+        record(referralId, new Update().set("intervention", intervention).set("municipality", municipality)
+                .set("source", source).min("submittedAt", at));
+    }
+
     /** ACCEPTED, WAITLISTED or DECLINED; the first decision of any kind is the NGO's response. */
     public void decided(String referralId, String decision, String reason, String suggestedIntervention, Instant at) {
         Update update = new Update().min("decidedAt", at);
@@ -131,7 +141,7 @@ public class ReferralFlows {
         return new OperationsReport(filters, flows.size(), funnel(flows), byStatus(flows),
                 OperationsReport.Durations.of(days(flows, ReferralFlow::submittedAt, ReferralFlow::decidedAt)),
                 OperationsReport.Durations.of(waitingDays(flows)), declines(flows),
-                count(flows.stream().map(ReferralFlow::referrerRole).toList()),
+                count(flows.stream().map(ReferralFlow::origin).toList()),
                 capacity(everything, partnerships, intervention),
                 volunteers.figures(ngos(everything, partnerships, intervention), intervention, clock.instant()),
                 measurement.backgroundShares(partnership(everything, partnerships, municipality), intervention),

@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dk.earlyhelp.measurement.catalogue.Catalogue;
 import dk.earlyhelp.measurement.catalogue.TestCatalogue;
@@ -31,7 +32,7 @@ import dk.earlyhelp.platform.test.TestTokens;
 /**
  * METRICS.md §5 from the producers' own events on the real broker: the funnel with conversions,
  * response and waiting times, decline reasons and where declined children went, referral sources
- * and capacity, scoped to the caller's partnerships.
+ * (municipal roles, and the children NGOs registered themselves) and capacity, scoped to the caller's partnerships.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OperationsIntegrationTests {
@@ -109,6 +110,34 @@ class OperationsIntegrationTests {
         assertThat(api.get("/api/operations?from=2026-03-05&to=2026-03-04", STEERING).statusCode()).isEqualTo(400);
         assertThat(api.get("/api/operations", TestTokens.municipalStaff("teacher", "0410")).statusCode())
                 .as("figures are for coordinators and steering groups").isEqualTo(403);
+    }
+
+    @Test
+    void childrenTheNgoRegisteredItselfCountAsSourcesBesideTheMunicipalRoles() throws Exception {
+        String steering = TestTokens.issue("steering-0240", Map.of("roles", List.of("STEERING_GROUP"),
+                "org_type", "MUNICIPALITY", "org", "0240", "partnerships", List.of("EMPOWR-0240")));
+        String referred = submitted(UUID.randomUUID().toString(), "EMPOWR", "0240", "SSP_CONSULTANT",
+                "2025-05-05T09:00:00Z");
+        received(referred, "MUNICIPAL_REFERRAL", "2025-05-05T09:00:02Z");
+        String parents = received(UUID.randomUUID().toString(), "PARENT_CONTACT", "2025-05-06T09:00:00Z");
+        received(UUID.randomUUID().toString(), "PARENT_CONTACT", "2025-05-07T09:00:00Z");
+        received(UUID.randomUUID().toString(), "NGO_OUTREACH", "2025-05-08T09:00:00Z");
+        decided(parents, "ACCEPTED", null, null, "2025-05-09T10:00:00Z");
+
+        Api api = new Api(port);
+        String may = "?intervention=EMPOWR&from=2025-05-01&to=2025-05-31";
+        await().atMost(Duration.ofSeconds(30)).until(() -> figures(api, steering, may).at("/sources/NGO_OUTREACH")
+                .asInt() == 1 && figures(api, steering, may).at("/funnel/1/count").asInt() == 1);
+        JsonNode figures = figures(api, steering, may);
+
+        assertThat(figures.get("referrals").asInt()).as("the referred child once, and three the NGO registered")
+                .isEqualTo(4);
+        assertThat(figures.get("sources")).hasSize(3);
+        assertThat(figures.at("/sources/SSP_CONSULTANT").asInt()).isEqualTo(1);
+        assertThat(figures.at("/sources/PARENT_CONTACT").asInt()).isEqualTo(2);
+        assertThat(figures.at("/sources/NGO_OUTREACH").asInt()).isEqualTo(1);
+        assertThat(figures.at("/responseDays/median").asDouble()).as("registered on the 6th, accepted on the 9th")
+                .isEqualTo(3.0);
     }
 
     @Test
@@ -206,12 +235,27 @@ class OperationsIntegrationTests {
     }
 
     private static String submitted(String childId, String intervention, String role, String at) {
+        return submitted(childId, intervention, "0410", role, at);
+    }
+
+    private static String submitted(String childId, String intervention, String municipality, String role,
+            String at) {
         String referralId = UUID.randomUUID().toString();
         String data = """
-                {"referralId": "%s", "childId": "%s", "childAge": 12, "childGender": "BOY", "municipalityCode": "0410",
+                {"referralId": "%s", "childId": "%s", "childAge": 12, "childGender": "BOY", "municipalityCode": "%s",
                  "interventionCode": "%s", "concerns": ["RELATIVE_SUICIDAL_BEHAVIOUR"], "urgency": "NORMAL",
-                 "referrerRole": "%s", "occurredAt": "%s"}""".formatted(referralId, childId, intervention, role, at);
+                 "referrerRole": "%s", "occurredAt": "%s"}""".formatted(referralId, childId, municipality, intervention,
+                role, at);
         publish("referral.events", "referral-service", "referral.submitted.v1", referralId, data);
+        return referralId;
+    }
+
+    /** The NGO's {@code ngo.referral-received.v1} (its example file) for a child of EMPOWR-0240 from this source. */
+    private static String received(String referralId, String source, String at) {
+        ObjectNode data = (ObjectNode) Contracts.parse(Contracts.example("ngo-service", "ngo.referral-received.v1"));
+        data.put("referralId", referralId).put("ngoCode", "GIRLTALK").put("interventionCode", "EMPOWR")
+                .put("municipalityCode", "0240").put("source", source).put("occurredAt", at);
+        publish("ngo.events", "ngo-service", "ngo.referral-received.v1", referralId, data.toString());
         return referralId;
     }
 

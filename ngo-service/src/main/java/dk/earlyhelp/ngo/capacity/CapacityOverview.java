@@ -23,11 +23,14 @@ public record CapacityOverview(String interventionCode, String kind, int places,
 
     /**
      * A recruitment signal: {@code missing} mentors (MENTORS) or seats (GROUP_SEATS) for waiting
-     * children aged {@code ageMin}–{@code ageMax} in a municipality. With children under 15 a
-     * valid child protection certificate is needed; for a new group, {@code leadersAvailable} says
-     * how many idle people could lead it.
+     * children aged {@code ageMin}–{@code ageMax} in a municipality, e.g. "3 mentors speaking Arabic
+     * for 10–13-year-olds in Aarhus". With children under 15 a valid child protection certificate is
+     * needed; for a new group, {@code leadersAvailable} says how many idle people could lead it.
+     *
+     * @param languages the languages (ISO 639-1) the missing mentors must speak, one of them each;
+     *                  empty when the children have no language need (and for group seats)
      */
-    public record Need(Kind need, int missing, int ageMin, int ageMax, String municipalityCode,
+    public record Need(Kind need, int missing, int ageMin, int ageMax, String municipalityCode, List<String> languages,
                        boolean certificateNeeded, Integer leadersAvailable) {
 
         public enum Kind { MENTORS, GROUP_SEATS }

@@ -96,6 +96,14 @@ public class CatalogueManagement {
                 .toList();
     }
 
+    /** The partnership of an intervention with one of its municipalities, whoever asks; empty if there is none. */
+    public Optional<Partnership> partnership(String interventionCode, String municipalityCode) {
+        return interventions.findById(interventionCode)
+                .filter(intervention -> intervention.municipalities().contains(municipalityCode))
+                .map(intervention -> Partnership.of(intervention,
+                        ngos.findById(intervention.ngoCode()).map(Ngo::name).orElse(null), municipalityCode));
+    }
+
     /** One partnership; one the caller may not see answers exactly like one that does not exist. */
     public Partnership partnership(Caller caller, String id) {
         return partnerships(caller).stream().filter(partnership -> partnership.id().equals(id)).findFirst()

@@ -84,8 +84,9 @@ public class InboxManagement {
                 .setOnInsert("status", InboxStatus.RECEIVED)
                 .setOnInsert("receivedAt", now)
                 .setOnInsert("pendingEvents", ngoCode == null ? List.of()
-                        : List.of(new ReferralReceived(referral.referralId(), ngoCode, referral.interventionCode(), now)
-                                .toPendingEvent()))
+                        : List.of(new ReferralReceived(referral.referralId(), ngoCode, referral.interventionCode(),
+                                referral.municipalityCode(), ReferralSource.MUNICIPAL_REFERRAL, now).toPendingEvent()))
+                .setOnInsert("source", ReferralSource.MUNICIPAL_REFERRAL)
                 .set("ngoCode", ngoCode)
                 .set("interventionCode", referral.interventionCode())
                 .set("municipalityCode", referral.municipalityCode())
@@ -142,6 +143,7 @@ public class InboxManagement {
         Query held = Query.query(Criteria.where("childId").is(childId).and("ngoCode").in(ngoCodes)
                 .and(CONSENT_WITHDRAWN_AT).exists(false));
         Update erase = new Update().unset("childAge").unset("childGender").unset("concerns")
+                .unset("childPostcode").unset("childLanguages")
                 .unset("decision.explanation").unset("course.note").set(CONSENT_WITHDRAWN_AT, consentEndedAt);
         mongo.updateMulti(held, AppliedEvents.recording(eventId, erase), InboxReferral.class);
         return mongo.find(Query.query(Criteria.where("childId").is(childId).and(AppliedEvents.FIELD).is(eventId)),

@@ -20,6 +20,11 @@ import dk.earlyhelp.platform.events.PendingEvent;
  * @param childAge           null once anonymised
  * @param childGender        null once anonymised
  * @param concerns           null once anonymised
+ * @param childPostcode      where the child lives, for the distance to a mentor; null if not known or once anonymised
+ * @param childLanguages     the languages (ISO 639-1) the child needs the person working with them to speak;
+ *                           null or empty when there is no such need, null once anonymised
+ * @param source             how the child came: a municipal referral, or registered by the NGO itself
+ *                           (parents' own contact, outreach); null in documents older than the field
  * @param groupId            the group the child has a seat in; null until placed
  * @param match              the person the child is matched with one-to-one; null until matched
  * @param course             when the course started and how it ended; null until it starts (or ends)
@@ -32,10 +37,16 @@ import dk.earlyhelp.platform.events.PendingEvent;
 @CompoundIndex(name = "child_ngo", def = "{'childId': 1, 'ngoCode': 1}")
 public record InboxReferral(@Id String referralId, String ngoCode, String interventionCode, String municipalityCode,
                             String childId, Integer childAge, String childGender, List<String> concerns,
-                            String urgency, InboxStatus status, Instant submittedAt, Instant receivedAt,
+                            String childPostcode, List<String> childLanguages, String urgency, ReferralSource source,
+                            InboxStatus status, Instant submittedAt, Instant receivedAt,
                             Decision decision, String groupId, Match match, Course course,
                             Instant consentWithdrawnAt, List<String> appliedEvents,
                             List<PendingEvent> pendingEvents) {
+
+    /** How the child came; a document older than the field came by a municipal referral. */
+    public ReferralSource sourceOrReferral() {
+        return source == null ? ReferralSource.MUNICIPAL_REFERRAL : source;
+    }
 
     /** Whether the child's details were removed because the consent ended. */
     public boolean anonymised() {

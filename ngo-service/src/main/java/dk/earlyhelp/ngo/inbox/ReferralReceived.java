@@ -7,10 +7,12 @@ import java.util.Map;
 import dk.earlyhelp.platform.events.PendingEvent;
 
 /**
- * A referral reached the inbox of the NGO that delivers the intervention. Published on
- * {@code ngo.events}, keyed by the referral id (contract: contracts/events/ngo.referral-received.v1.*).
+ * A child reached the inbox of the NGO that delivers the intervention: referred by a municipality,
+ * or registered by the NGO itself ({@code source}). Published on {@code ngo.events}, keyed by the
+ * referral id (contract: contracts/events/ngo.referral-received.v1.*). Codes only, nothing about the child.
  */
-public record ReferralReceived(String referralId, String ngoCode, String interventionCode, Instant occurredAt) {
+public record ReferralReceived(String referralId, String ngoCode, String interventionCode, String municipalityCode,
+                               ReferralSource source, Instant occurredAt) {
 
     public static final String TYPE = "ngo.referral-received.v1";
 
@@ -19,6 +21,8 @@ public record ReferralReceived(String referralId, String ngoCode, String interve
         data.put("referralId", referralId);
         data.put("ngoCode", ngoCode);
         data.put("interventionCode", interventionCode);
+        data.put("municipalityCode", municipalityCode);
+        data.put("source", source.name());
         data.put("occurredAt", occurredAt.toString());
         return PendingEvent.of(TYPE, referralId, occurredAt, data);
     }

@@ -75,8 +75,11 @@ public class MatchingManagement {
         InboxReferral referral = waitingChild(caller, referralId);
         Intervention intervention = oneToOne(referral);
         audit.record(caller, AuditRecord.Action.READ, "inbox-referral", referralId, referral.childId());
+        // What the coordinator gives at intake wins; otherwise what the NGO recorded when registering the child.
         MatchProposals proposals = new MatchProposals(new MatchProposals.Child(referral.childAge(),
-                referral.childGender(), intake.postcode(), intake.languages(), intake.interests(), intake.times()),
+                referral.childGender(), intake.postcode() != null ? intake.postcode() : referral.childPostcode(),
+                !intake.languages().isEmpty() || referral.childLanguages() == null ? intake.languages()
+                        : referral.childLanguages(), intake.interests(), intake.times()),
                 required(intervention), today());
         return proposals.rank(candidates.activeOn(caller.organisation(), intervention.code()), limit);
     }

@@ -43,21 +43,38 @@ class RecruitmentSignalsTests {
 
         // a (10) takes the only fitting slot; b and c need a certificate; d (16) could have had the one without.
         assertThat(needs).extracting(Need::need, Need::municipalityCode, Need::missing, Need::ageMin, Need::ageMax,
-                Need::certificateNeeded).containsExactly(
-                        tuple(Need.Kind.MENTORS, "0751", 2, 12, 13, true));
+                Need::certificateNeeded, Need::languages).containsExactly(
+                        tuple(Need.Kind.MENTORS, "0751", 2, 12, 13, true, List.of()));
     }
 
     @Test
     void theUrgentChildIsPlacedFirstSoTheOneWaitingLongerIsLeftOver() {
         InboxReferral longWaiting = child("long", 10, "0751", 60);
         InboxReferral urgent = new InboxReferral("urgent", "NGO", "TEST", "0751", "child-urgent", 11, "BOY",
-                List.of(), "HIGH", InboxStatus.WAITLISTED, null, TODAY.atTime(9, 0).atZone(DENMARK).toInstant(), null,
-                null, null, null, null, List.of(), List.of());
+                List.of(), null, null, "HIGH", null, InboxStatus.WAITLISTED, null,
+                TODAY.atTime(9, 0).atZone(DENMARK).toInstant(), null, null, null, null, null, List.of(), List.of());
 
         List<Need> needs = RecruitmentSignals.mentorsMissing(List.of(longWaiting, urgent),
                 List.of(person("one", Status.ACTIVE, 1, valid(), null, null)), TODAY);
 
         assertThat(needs).singleElement().satisfies(need -> assertThat(need.ageMin()).isEqualTo(10));
+    }
+
+    @Test
+    void theSignalNamesTheLanguageWaitingChildrenNeedWhenNoFreeMentorSpeaksIt() {
+        List<InboxReferral> waiting = List.of(child("a", 10, "0751", 30, List.of("ar")),
+                child("b", 13, "0751", 20, List.of("AR")), child("c", 12, "0751", 15, List.of("ar")),
+                child("d", 11, "0751", 10, List.of("so", "ar")), child("e", 9, "0751", 5));
+        List<Volunteer> people = List.of(
+                person("danish", Status.ACTIVE, 2, valid(), null, null),
+                person("somali", Status.ACTIVE, 1, valid(), null, null, List.of("da", "so")));
+
+        List<Need> needs = RecruitmentSignals.mentorsMissing(waiting, people, TODAY);
+
+        // d speaks Somali too and takes the Somali speaker; e has no language need and takes a Danish
+        // speaker; a, b and c need someone speaking Arabic, whom no free mentor does.
+        assertThat(needs).extracting(Need::need, Need::municipalityCode, Need::missing, Need::ageMin, Need::ageMax,
+                Need::languages).containsExactly(tuple(Need.Kind.MENTORS, "0751", 3, 10, 13, List.of("ar")));
     }
 
     @Test
@@ -87,9 +104,15 @@ class RecruitmentSignalsTests {
     }
 
     private static InboxReferral child(String referralId, int age, String municipality, int daysWaiting) {
+        return child(referralId, age, municipality, daysWaiting, null);
+    }
+
+    private static InboxReferral child(String referralId, int age, String municipality, int daysWaiting,
+            List<String> languages) {
         return new InboxReferral(referralId, "NGO", "TEST", municipality, "child-" + referralId, age, "GIRL",
-                List.of(), "NORMAL", InboxStatus.WAITLISTED, null, TODAY.minusDays(daysWaiting).atTime(9, 0)
-                        .atZone(DENMARK).toInstant(), null, null, null, null, null, List.of(), List.of());
+                List.of(), null, languages, "NORMAL", null, InboxStatus.WAITLISTED, null,
+                TODAY.minusDays(daysWaiting).atTime(9, 0).atZone(DENMARK).toInstant(), null, null, null, null, null,
+                List.of(), List.of());
     }
 
     private static Group group(String id, int ageMin, int ageMax, int size, int taken) {
@@ -101,8 +124,13 @@ class RecruitmentSignalsTests {
 
     private static Volunteer person(String id, Status status, int capacity, ChildProtectionCertificate certificate,
             Integer ageMin, Integer ageMax) {
+        return person(id, status, capacity, certificate, ageMin, ageMax, List.of("da"));
+    }
+
+    private static Volunteer person(String id, Status status, int capacity, ChildProtectionCertificate certificate,
+            Integer ageMin, Integer ageMax, List<String> languages) {
         Profile profile = new Profile("Frivillig " + id, Profile.Kind.VOLUNTEER, Profile.Qualification.PERSONAL_FIT,
-                certificate, null, true, List.of("da"), List.of(), "8000", EnumSet.of(WeeklySlot.SAT_DAYTIME),
+                certificate, null, true, languages, List.of(), "8000", EnumSet.of(WeeklySlot.SAT_DAYTIME),
                 capacity, List.of("TEST"), new Profile.ChildPreferences(ageMin, ageMax, null), null);
         return new Volunteer(id, "NGO", profile, status,
                 List.of(new StatusChange(status, TODAY.minusYears(1).atTime(10, 0).atZone(DENMARK).toInstant(),

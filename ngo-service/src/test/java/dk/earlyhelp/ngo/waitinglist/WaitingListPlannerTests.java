@@ -126,15 +126,17 @@ class WaitingListPlannerTests {
 
     private static InboxReferral child(String referralId, int age, String urgency, int daysWaiting) {
         return new InboxReferral(referralId, "NGO", "TEST", "0751", "child-" + referralId, age, "GIRL", List.of(),
-                urgency, InboxStatus.WAITLISTED, null, TODAY.minusDays(daysWaiting).atTime(9, 0).atZone(DENMARK)
-                        .toInstant(), null, null, null, null, null, List.of(), List.of());
+                null, null, urgency, null, InboxStatus.WAITLISTED, null,
+                TODAY.minusDays(daysWaiting).atTime(9, 0).atZone(DENMARK).toInstant(), null, null, null, null, null,
+                List.of(), List.of());
     }
 
     /** A waiting child's referral made anonymous because the consent ended. */
     private static InboxReferral anonymised(String referralId, String urgency, int daysWaiting) {
         return new InboxReferral(referralId, "NGO", "TEST", "0751", "child-" + referralId, null, null, null,
-                urgency, InboxStatus.WAITLISTED, null, TODAY.minusDays(daysWaiting).atTime(9, 0).atZone(DENMARK)
-                        .toInstant(), null, null, null, null, Instant.EPOCH, List.of(), List.of());
+                null, null, urgency, null, InboxStatus.WAITLISTED, null,
+                TODAY.minusDays(daysWaiting).atTime(9, 0).atZone(DENMARK).toInstant(), null, null, null, null,
+                Instant.EPOCH, List.of(), List.of());
     }
 
     private static Group group(String id, int startsInDays, int ageMin, int ageMax, int size, int taken) {

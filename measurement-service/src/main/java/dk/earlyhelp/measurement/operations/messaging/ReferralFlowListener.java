@@ -19,17 +19,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Thin adapters from {@code referral.events} and {@code ngo.events} for the operations figures:
- * submitted and withdrawn referrals, the NGOs' decisions and progress, capacity and volunteers.
+ * submitted and withdrawn referrals, children the NGOs registered themselves, the NGOs' decisions and
+ * progress, capacity and volunteers.
  */
 @Configuration(proxyBeanMethods = false)
 class ReferralFlowListener {
 
     static final String SUBMITTED = "referral.submitted.v1";
     static final String WITHDRAWN = "referral.withdrawn.v1";
+    static final String RECEIVED = "ngo.referral-received.v1";
     static final String DECIDED = "ngo.referral-decided.v1";
     static final String PROGRESSED = "ngo.referral-progressed.v1";
     static final String AVAILABILITY = "ngo.availability-changed.v1";
     static final String VOLUNTEER = "ngo.volunteer-status-changed.v1";
+    static final String MUNICIPAL_REFERRAL = "MUNICIPAL_REFERRAL";
 
     @Bean
     Consumer<Message<byte[]>> referralFlowEvents(ReferralFlows flows, JsonMapper json) {
@@ -50,7 +53,14 @@ class ReferralFlowListener {
     Consumer<Message<byte[]>> ngoFlowEvents(ReferralFlows flows, Volunteers volunteers, JsonMapper json) {
         return message -> {
             String type = CloudEventHeaders.attribute(message, "type");
-            if (DECIDED.equals(type)) {
+            if (RECEIVED.equals(type)) {
+                Received data = json.readValue(message.getPayload(), Received.class);
+                // A municipal referral (or an event from before the source was sent) came with referral.submitted.v1.
+                if (data.source() != null && !MUNICIPAL_REFERRAL.equals(data.source())) {
+                    flows.registeredByNgo(data.referralId(), data.interventionCode(), data.municipalityCode(),
+                            data.source(), data.occurredAt());
+                }
+            } else if (DECIDED.equals(type)) {
                 Decided data = json.readValue(message.getPayload(), Decided.class);
                 flows.decided(data.referralId(), data.decision(), data.reason(), data.suggestedInterventionCode(),
                         data.occurredAt());
@@ -77,6 +87,11 @@ class ReferralFlowListener {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Withdrawn(String referralId, Instant occurredAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Received(String referralId, String interventionCode, String municipalityCode, String source,
+                    Instant occurredAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

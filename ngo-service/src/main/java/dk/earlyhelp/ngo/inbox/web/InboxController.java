@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -18,8 +20,12 @@ import dk.earlyhelp.ngo.inbox.Decision;
 import dk.earlyhelp.ngo.inbox.InboxManagement;
 import dk.earlyhelp.ngo.inbox.InboxReferral;
 import dk.earlyhelp.ngo.inbox.Match;
+import dk.earlyhelp.ngo.inbox.ReferralSource;
+import dk.earlyhelp.ngo.inbox.RegistrationManagement;
 import dk.earlyhelp.platform.security.CurrentCaller;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -29,14 +35,32 @@ import jakarta.validation.constraints.Size;
 class InboxController {
 
     private final InboxManagement inbox;
+    private final RegistrationManagement registrations;
 
-    InboxController(InboxManagement inbox) {
+    InboxController(InboxManagement inbox, RegistrationManagement registrations) {
         this.inbox = inbox;
+        this.registrations = registrations;
     }
 
     @GetMapping
     List<InboxItemResponse> inbox() {
         return inbox.inbox(CurrentCaller.get()).stream().map(InboxItemResponse::of).toList();
+    }
+
+    /**
+     * Registers a child who came without a municipal referral (parents' own contact, the NGO's
+     * outreach) in the caller's NGO's inbox, where the partnership's model lets the NGO recruit (B1, B3).
+     */
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register a child who came without a municipal referral")
+    @ApiResponse(responseCode = "201", description = "the child is in the inbox as RECEIVED")
+    @ApiResponse(responseCode = "400", description = "invalid fields, each named under errors")
+    @ApiResponse(responseCode = "403", description = "not a coordinator, or another NGO's intervention")
+    @ApiResponse(responseCode = "422", description = "the partnership's model does not let the NGO recruit "
+            + "(ngo-may-not-recruit), or a safety exclusion of the offer (safety-exclusion)")
+    InboxItemResponse register(@Valid @RequestBody RegistrationRequest request) {
+        return InboxItemResponse.of(registrations.register(CurrentCaller.get(), request.toNewRegistration()));
     }
 
     @PostMapping("/{referralId}/decision")
@@ -88,13 +112,16 @@ class InboxController {
      * One referral in the inbox, as the coordinator sees it; {@code groupId} once the child has a seat,
      * {@code match} once matched with a person, {@code course} once it started or ended.
      * Once the consent ended, the child's details are left out (not nulled, CONSENT.md rule 1) and
-     * {@code consentWithdrawnAt} says why.
+     * {@code consentWithdrawnAt} says why. {@code source} says whether a municipality referred the
+     * child or the NGO registered them itself.
      */
     record InboxItemResponse(String referralId, String interventionCode, String municipalityCode, String childId,
                              @JsonInclude(JsonInclude.Include.NON_NULL) Integer childAge,
                              @JsonInclude(JsonInclude.Include.NON_NULL) String childGender,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> concerns, String urgency,
-                             String status, Instant receivedAt, Decision decision, String groupId,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> concerns,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String childPostcode,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> childLanguages, String urgency,
+                             ReferralSource source, String status, Instant receivedAt, Decision decision, String groupId,
                              @JsonInclude(JsonInclude.Include.NON_NULL) Match match,
                              @JsonInclude(JsonInclude.Include.NON_NULL) Course course,
                              @JsonInclude(JsonInclude.Include.NON_NULL) Instant consentWithdrawnAt) {
@@ -102,7 +129,8 @@ class InboxController {
         static InboxItemResponse of(InboxReferral referral) {
             return new InboxItemResponse(referral.referralId(), referral.interventionCode(),
                     referral.municipalityCode(), referral.childId(), referral.childAge(), referral.childGender(),
-                    referral.concerns(), referral.urgency(), referral.status().name(), referral.receivedAt(),
+                    referral.concerns(), referral.childPostcode(), referral.childLanguages(), referral.urgency(),
+                    referral.sourceOrReferral(), referral.status().name(), referral.receivedAt(),
                     referral.decision(), referral.groupId(), referral.match(), referral.course(),
                     referral.consentWithdrawnAt());
         }
