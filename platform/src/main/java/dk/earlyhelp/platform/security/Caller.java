@@ -37,6 +37,11 @@ public record Caller(String subject, Set<String> roles, String organisationType,
                 jwt.getClaimAsString(STAFF_ROLE), jwt.getClaimAsString(EMAIL), jwt.getClaimAsString(TEAM));
     }
 
+    /** The caller's subject as events name it: {@link SubjectPseudonym}. */
+    public String subjectPseudonym() {
+        return SubjectPseudonym.of(subject);
+    }
+
     public boolean hasRole(String role) {
         return roles.contains(role);
     }
