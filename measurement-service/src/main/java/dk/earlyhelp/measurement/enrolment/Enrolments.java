@@ -1,5 +1,6 @@
 package dk.earlyhelp.measurement.enrolment;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -50,6 +51,23 @@ public class Enrolments {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(referralId).and("endedOn").is(null)),
                 new Update().set("endedOn", endedOn).set("endStatus", endStatus), Enrolment.class);
         log.info("Enrolment {} ended: {}", referralId, endStatus);
+    }
+
+    /**
+     * Who delivers the course as of the NGO's step at {@code asOf}: a newer step replaces the people an
+     * older one named (a new mentor), a redelivered or late older step changes nothing.
+     */
+    public void delivered(String referralId, String childId, List<Enrolment.Deliverer> deliveredBy, Instant asOf) {
+        mongo.upsert(byId(referralId), new Update().set("childId", childId), Enrolment.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(referralId).orOperator(
+                Criteria.where("deliveredAsOf").is(null), Criteria.where("deliveredAsOf").lt(asOf))),
+                new Update().set("deliveredBy", deliveredBy).set("deliveredAsOf", asOf), Enrolment.class);
+    }
+
+    /** The enrolments the person who signs in with this subject pseudonym delivers now. */
+    public List<Enrolment> deliveredBy(String subjectPseudonym) {
+        return mongo.find(Query.query(Criteria.where("deliveredBy.subjectPseudonym").is(subjectPseudonym)),
+                Enrolment.class);
     }
 
     public Optional<Enrolment> find(String referralId) {

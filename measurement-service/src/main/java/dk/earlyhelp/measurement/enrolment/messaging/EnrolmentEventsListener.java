@@ -3,6 +3,7 @@ package dk.earlyhelp.measurement.enrolment.messaging;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -11,13 +12,14 @@ import org.springframework.messaging.Message;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import dk.earlyhelp.measurement.enrolment.Enrolment;
 import dk.earlyhelp.measurement.enrolment.Enrolments;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Thin adapters: a submitted referral says who and which offer, the NGO's progress says when the
- * course started and ended. Other types on the topics are not ours.
+ * course started and ended and who delivers it. Other types on the topics are not ours.
  */
 @Configuration(proxyBeanMethods = false)
 class EnrolmentEventsListener {
@@ -43,13 +45,19 @@ class EnrolmentEventsListener {
             if (PROGRESSED.equals(CloudEventHeaders.attribute(message, "type"))) {
                 Progressed data = json.readValue(message.getPayload(), Progressed.class);
                 LocalDate day = data.occurredAt().atZone(DANISH).toLocalDate();
+                if (data.deliveredBy() != null && !data.deliveredBy().isEmpty()) {
+                    enrolments.delivered(data.referralId(), data.childId(), data.deliveredBy().stream()
+                            .map(deliverer -> new Enrolment.Deliverer(deliverer.volunteerId(),
+                                    deliverer.subjectPseudonym()))
+                            .toList(), data.occurredAt());
+                }
                 switch (data.status()) {
                     case "STARTED" -> enrolments.started(data.referralId(), data.childId(),
                             data.startedOn() == null ? day : data.startedOn());
                     case "COMPLETED", "DROPPED_OUT" -> enrolments.ended(data.referralId(), data.childId(), day,
                             data.status());
                     default -> {
-                        // MATCHED: nothing is due before the course starts.
+                        // MATCHED: nothing is due before the course starts; who delivers it is kept above.
                     }
                 }
             }
@@ -64,6 +72,11 @@ class EnrolmentEventsListener {
 
     /** Our trimmed copy of {@code ngo.referral-progressed.v1}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Progressed(String referralId, String childId, String status, LocalDate startedOn, Instant occurredAt) {
+    record Progressed(String referralId, String childId, String status, LocalDate startedOn,
+                      List<DelivererData> deliveredBy, Instant occurredAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record DelivererData(String volunteerId, String subjectPseudonym) {
     }
 }
