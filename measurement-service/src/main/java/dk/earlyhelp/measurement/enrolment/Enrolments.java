@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -62,6 +63,18 @@ public class Enrolments {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(referralId).orOperator(
                 Criteria.where("deliveredAsOf").is(null), Criteria.where("deliveredAsOf").lt(asOf))),
                 new Update().set("deliveredBy", deliveredBy).set("deliveredAsOf", asOf), Enrolment.class);
+    }
+
+    /**
+     * The person left the NGO: they deliver none of its courses any more. Taken out of every team that
+     * named them before they left, and the team counts as of then, so an older step arriving late does
+     * not bring them back; ngo-service names nobody who left in later steps.
+     */
+    public void left(String volunteerId, Instant at) {
+        long changed = mongo.updateMulti(Query.query(Criteria.where("deliveredBy.volunteerId").is(volunteerId)
+                .and("deliveredAsOf").lt(at)), new Update().pull("deliveredBy", new Document("volunteerId", volunteerId))
+                .set("deliveredAsOf", at), Enrolment.class).getModifiedCount();
+        log.info("Volunteer {} left: taken out of {} enrolments' teams", volunteerId, changed);
     }
 
     /** The enrolments the person who signs in with this subject pseudonym delivers now. */

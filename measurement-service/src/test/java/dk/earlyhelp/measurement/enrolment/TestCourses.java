@@ -3,6 +3,7 @@ package dk.earlyhelp.measurement.enrolment;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -66,6 +67,16 @@ public final class TestCourses {
                         occurredOn);
         Contracts.assertMatchesSchema("ngo-service", "ngo.referral-progressed.v1", data);
         EventProbe.publishEvent("ngo.events", "ngo.referral-progressed.v1", eventId, course.referralId(), data);
+    }
+
+    /** The person who signs in as {@code subject} (volunteer id made up as in {@link #progressed}) left the NGO. */
+    public static void left(String subject, String ngo, Instant at) {
+        String data = """
+                {"volunteerId": "v-%s", "ngoCode": "%s", "kind": "VOLUNTEER", "interventionCodes": [],
+                 "status": "LEFT", "occurredAt": "%s"}""".formatted(subject, ngo, at);
+        Contracts.assertMatchesSchema("ngo-service", "ngo.volunteer-status-changed.v1", data);
+        EventProbe.publishEvent("ngo.events", "ngo.volunteer-status-changed.v1", UUID.randomUUID().toString(),
+                "v-" + subject, data);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,14 +118,26 @@ class OwnChildrenIntegrationTests {
     }
 
     @Test
-    void everyLeaderOfTheChildsGroupOpensItsQuestionnaire() throws Exception {
+    void everyLeaderOfTheChildsGroupOpensItsQuestionnaireUntilTheyLeaveTheNgo() throws Exception {
         Course course = Course.of("POWERKIDS", "0751");
-        TestCourses.started(course, 0, api, volunteer(anna), anna, bo);
+        TestCourses.started(course, 1, api, volunteer(anna), anna, bo);
 
         assertThat(api.get(before(course), volunteer(anna)).statusCode()).isEqualTo(200);
         assertThat(api.get(before(course), volunteer(bo)).statusCode()).isEqualTo(200);
         assertThat(api.get(before(course), volunteer("frivillig-other-" + UUID.randomUUID())).statusCode())
                 .isEqualTo(403);
+
+        TestCourses.left(bo, "URK_AAR", Instant.now());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get(before(course), volunteer(bo)).statusCode() == 403);
+        assertThat(api.get(before(course), volunteer(anna)).statusCode()).as("the other leader stays").isEqualTo(200);
+        // The start delivered again after the leaving is older news: it does not bring the leader back.
+        TestCourses.progressed(course, UUID.randomUUID().toString(), "STARTED", LocalDate.now().minusDays(1),
+                LocalDate.now().minusDays(1), anna, bo);
+        TestCourses.progressed(course, UUID.randomUUID().toString(), "COMPLETED", null, LocalDate.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.body(api.get(TestCourses.checklist(course),
+                COORDINATOR), 200).get("endStatus").asText().equals("COMPLETED"));
+        assertThat(api.get(before(course), volunteer(bo)).statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dk.earlyhelp.ngo.groups;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,7 +18,8 @@ import dk.earlyhelp.ngo.volunteers.VolunteerManagement;
 import dk.earlyhelp.platform.security.SubjectPseudonym;
 
 /**
- * The mentor or the group's leaders, each with the pseudonym of the login they sign in with. Reads
+ * The mentor or the group's leaders who have not left, each with the pseudonym of the login they sign
+ * in with. Reads
  * the groups directly rather than through {@link GroupManagement}, which depends on the inbox that
  * depends on this.
  */
@@ -41,10 +43,17 @@ class CourseDeliveryTeam implements DeliveryTeam {
         }
         Map<String, Volunteer> people = volunteers.of(ngoCode, ids).stream()
                 .collect(Collectors.toMap(Volunteer::id, Function.identity()));
-        return ids.stream().map(id -> {
+        List<Deliverer> team = new ArrayList<>();
+        for (String id : ids) {
             Volunteer person = people.get(id);
-            return new Deliverer(id, person == null ? null : SubjectPseudonym.of(person.profile().login()));
-        }).toList();
+            if (person == null) {
+                team.add(new Deliverer(id, null));
+            } else if (person.status() != Volunteer.Status.LEFT) {
+                // Someone who left delivers nothing any more, even before the coordinator matches anew.
+                team.add(new Deliverer(id, SubjectPseudonym.of(person.profile().login())));
+            }
+        }
+        return team;
     }
 
     private List<String> leaders(String ngoCode, String groupId) {

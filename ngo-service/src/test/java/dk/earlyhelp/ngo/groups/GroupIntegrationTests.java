@@ -171,8 +171,10 @@ class GroupIntegrationTests {
     void aStartedChildIsPublishedWithTheGroupsLeadersAsWhoDeliversTheCourse() throws Exception {
         String login = "leader-" + UUID.randomUUID();
         String signsIn = person("ACTIVE", certificate(TODAY.minusDays(30), TODAY.plusYears(2)), login);
+        String leaves = person("ACTIVE", certificate(TODAY.minusDays(30), TODAY.plusYears(2)), login + "-leaves");
         String groupId = Api.body(api.post("/api/ngo/groups", GIRLTALK,
-                group(TODAY.plusDays(7), 13, 17, 10, signsIn, leader)), 201).get("id").asText();
+                group(TODAY.plusDays(7), 13, 17, 10, signsIn, leader, leaves)), 201).get("id").asText();
+        Api.body(api.post("/api/ngo/volunteers/" + leaves + "/status", GIRLTALK, "{\"status\": \"LEFT\"}"), 200);
         Arrived child = Referrals.arrive(api, GIRLTALK, "EMPOWR", 14, "NORMAL");
         Referrals.decide(api, GIRLTALK, child.referralId(), "{\"decision\": \"ACCEPTED\"}");
         Api.body(api.post("/api/ngo/groups/" + groupId + "/seats", GIRLTALK,
@@ -187,7 +189,7 @@ class GroupIntegrationTests {
         assertThat(event.get("status").asText()).isEqualTo("STARTED");
         assertThat(event.get("deliveredBy")).extracting(deliverer -> deliverer.get("volunteerId").asText(),
                 deliverer -> deliverer.path("subjectPseudonym").asText(null))
-                .as("the leaders, the one without a login by id only")
+                .as("the leaders who have not left, the one without a login by id only")
                 .containsExactly(tuple(signsIn, SubjectPseudonym.of(login)), tuple(leader, null));
         assertThat(data).doesNotContain(login, "Gruppeleder", groupId);
     }

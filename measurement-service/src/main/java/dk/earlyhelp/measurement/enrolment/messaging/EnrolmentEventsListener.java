@@ -19,13 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Thin adapters: a submitted referral says who and which offer, the NGO's progress says when the
- * course started and ended and who delivers it. Other types on the topics are not ours.
+ * course started and ended and who delivers it, and a volunteer who left delivers nothing any more.
+ * Other types on the topics are not ours.
  */
 @Configuration(proxyBeanMethods = false)
 class EnrolmentEventsListener {
 
     static final String SUBMITTED = "referral.submitted.v1";
     static final String PROGRESSED = "ngo.referral-progressed.v1";
+    static final String VOLUNTEER_STATUS = "ngo.volunteer-status-changed.v1";
     private static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
 
     @Bean
@@ -42,26 +44,34 @@ class EnrolmentEventsListener {
     @Bean
     Consumer<Message<byte[]>> ngoEnrolments(Enrolments enrolments, JsonMapper json) {
         return message -> {
-            if (PROGRESSED.equals(CloudEventHeaders.attribute(message, "type"))) {
-                Progressed data = json.readValue(message.getPayload(), Progressed.class);
-                LocalDate day = data.occurredAt().atZone(DANISH).toLocalDate();
-                if (data.deliveredBy() != null && !data.deliveredBy().isEmpty()) {
-                    enrolments.delivered(data.referralId(), data.childId(), data.deliveredBy().stream()
-                            .map(deliverer -> new Enrolment.Deliverer(deliverer.volunteerId(),
-                                    deliverer.subjectPseudonym()))
-                            .toList(), data.occurredAt());
+            String type = CloudEventHeaders.attribute(message, "type");
+            if (VOLUNTEER_STATUS.equals(type)) {
+                VolunteerStatus data = json.readValue(message.getPayload(), VolunteerStatus.class);
+                if ("LEFT".equals(data.status())) {
+                    enrolments.left(data.volunteerId(), data.occurredAt());
                 }
-                switch (data.status()) {
-                    case "STARTED" -> enrolments.started(data.referralId(), data.childId(),
-                            data.startedOn() == null ? day : data.startedOn());
-                    case "COMPLETED", "DROPPED_OUT" -> enrolments.ended(data.referralId(), data.childId(), day,
-                            data.status());
-                    default -> {
-                        // MATCHED: nothing is due before the course starts; who delivers it is kept above.
-                    }
-                }
+            } else if (PROGRESSED.equals(type)) {
+                progressed(enrolments, json.readValue(message.getPayload(), Progressed.class));
             }
         };
+    }
+
+    private static void progressed(Enrolments enrolments, Progressed data) {
+        LocalDate day = data.occurredAt().atZone(DANISH).toLocalDate();
+        if (data.deliveredBy() != null && !data.deliveredBy().isEmpty()) {
+            enrolments.delivered(data.referralId(), data.childId(), data.deliveredBy().stream()
+                    .map(deliverer -> new Enrolment.Deliverer(deliverer.volunteerId(), deliverer.subjectPseudonym()))
+                    .toList(), data.occurredAt());
+        }
+        switch (data.status()) {
+            case "STARTED" -> enrolments.started(data.referralId(), data.childId(),
+                    data.startedOn() == null ? day : data.startedOn());
+            case "COMPLETED", "DROPPED_OUT" -> enrolments.ended(data.referralId(), data.childId(), day,
+                    data.status());
+            default -> {
+                // MATCHED: nothing is due before the course starts; who delivers it is kept above.
+            }
+        }
     }
 
     /** Our trimmed copy of {@code referral.submitted.v1}. */
@@ -78,5 +88,10 @@ class EnrolmentEventsListener {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record DelivererData(String volunteerId, String subjectPseudonym) {
+    }
+
+    /** Our trimmed copy of {@code ngo.volunteer-status-changed.v1}: someone who left delivers nothing. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record VolunteerStatus(String volunteerId, String status, Instant occurredAt) {
     }
 }
