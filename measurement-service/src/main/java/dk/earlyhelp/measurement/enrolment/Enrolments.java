@@ -71,9 +71,11 @@ public class Enrolments {
      * not bring them back; ngo-service names nobody who left in later steps.
      */
     public void left(String volunteerId, Instant at) {
-        long changed = mongo.updateMulti(Query.query(Criteria.where("deliveredBy.volunteerId").is(volunteerId)
-                .and("deliveredAsOf").lt(at)), new Update().pull("deliveredBy", new Document("volunteerId", volunteerId))
-                .set("deliveredAsOf", at), Enrolment.class).getModifiedCount();
+        Query namedBefore = Query.query(Criteria.where("deliveredBy.volunteerId").is(volunteerId)
+                .and("deliveredAsOf").lt(at));
+        long changed = mongo.updateMulti(namedBefore, new Update()
+                .pull("deliveredBy", new Document("volunteerId", volunteerId)).set("deliveredAsOf", at),
+                Enrolment.class).getModifiedCount();
         log.info("Volunteer {} left: taken out of {} enrolments' teams", volunteerId, changed);
     }
 

@@ -37,11 +37,6 @@ public record Caller(String subject, Set<String> roles, String organisationType,
                 jwt.getClaimAsString(STAFF_ROLE), jwt.getClaimAsString(EMAIL), jwt.getClaimAsString(TEAM));
     }
 
-    /** The caller's subject as events name it: {@link SubjectPseudonym}. */
-    public String subjectPseudonym() {
-        return SubjectPseudonym.of(subject);
-    }
-
     public boolean hasRole(String role) {
         return roles.contains(role);
     }
@@ -56,6 +51,11 @@ public record Caller(String subject, Set<String> roles, String organisationType,
 
     public boolean belongsToNgo(String ngoCode) {
         return "NGO".equals(organisationType) && organisation != null && organisation.equals(ngoCode);
+    }
+
+    /** The caller's subject as events name it: {@link SubjectPseudonym}. */
+    public String subjectPseudonym() {
+        return SubjectPseudonym.of(subject);
     }
 
     private static List<String> list(Jwt jwt, String claim) {
