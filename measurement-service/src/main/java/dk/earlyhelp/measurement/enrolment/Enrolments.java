@@ -1,10 +1,12 @@
 package dk.earlyhelp.measurement.enrolment;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -50,6 +52,37 @@ public class Enrolments {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(referralId).and("endedOn").is(null)),
                 new Update().set("endedOn", endedOn).set("endStatus", endStatus), Enrolment.class);
         log.info("Enrolment {} ended: {}", referralId, endStatus);
+    }
+
+    /**
+     * Who delivers the course as of the NGO's step at {@code asOf}: a newer step replaces the people an
+     * older one named (a new mentor), a redelivered or late older step changes nothing.
+     */
+    public void delivered(String referralId, String childId, List<Enrolment.Deliverer> deliveredBy, Instant asOf) {
+        mongo.upsert(byId(referralId), new Update().set("childId", childId), Enrolment.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(referralId).orOperator(
+                Criteria.where("deliveredAsOf").is(null), Criteria.where("deliveredAsOf").lt(asOf))),
+                new Update().set("deliveredBy", deliveredBy).set("deliveredAsOf", asOf), Enrolment.class);
+    }
+
+    /**
+     * The person left the NGO: they deliver none of its courses any more. Taken out of every team that
+     * named them before they left, and the team counts as of then, so an older step arriving late does
+     * not bring them back; ngo-service names nobody who left in later steps.
+     */
+    public void left(String volunteerId, Instant at) {
+        Query namedBefore = Query.query(Criteria.where("deliveredBy.volunteerId").is(volunteerId)
+                .and("deliveredAsOf").lt(at));
+        long changed = mongo.updateMulti(namedBefore, new Update()
+                .pull("deliveredBy", new Document("volunteerId", volunteerId)).set("deliveredAsOf", at),
+                Enrolment.class).getModifiedCount();
+        log.info("Volunteer {} left: taken out of {} enrolments' teams", volunteerId, changed);
+    }
+
+    /** The enrolments the person who signs in with this subject pseudonym delivers now. */
+    public List<Enrolment> deliveredBy(String subjectPseudonym) {
+        return mongo.find(Query.query(Criteria.where("deliveredBy.subjectPseudonym").is(subjectPseudonym)),
+                Enrolment.class);
     }
 
     public Optional<Enrolment> find(String referralId) {

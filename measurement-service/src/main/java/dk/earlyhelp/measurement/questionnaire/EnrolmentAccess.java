@@ -13,10 +13,10 @@ import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.Caller;
 
 /**
- * Who may see and answer an enrolment's questionnaires: the coordinators and volunteers of the
- * NGO that delivers it, nobody else. Every access and every refusal is audited.
- * Which volunteer sits with which child is the NGO's knowledge (ngo-service); the portal shows a
- * volunteer only their own children.
+ * Who may see and answer an enrolment's questionnaires: the coordinators of the NGO that delivers
+ * it, and those of its volunteers who deliver the course (the mentor, or the leaders of the child's
+ * group, as ngo-service's newest {@code ngo.referral-progressed.v1} names them by the pseudonym of
+ * their login); nobody else. Every access and every refusal is audited.
  */
 @Component
 class EnrolmentAccess {
@@ -40,7 +40,7 @@ class EnrolmentAccess {
                 .orElseThrow(() -> ProblemException.notFound("A started course with this referral"));
         Intervention intervention = catalogue.find(enrolment.intervention())
                 .orElseThrow(() -> ProblemException.notFound("The course's intervention"));
-        if (!mayActFor(caller, intervention.ngoCode())) {
+        if (!mayActFor(caller, intervention.ngoCode(), enrolment)) {
             audit.record(caller, AuditRecord.Action.DENIED, resourceType, referralId, enrolment.childId());
             throw forbidden();
         }
@@ -48,13 +48,15 @@ class EnrolmentAccess {
         return new Permitted(enrolment, intervention);
     }
 
-    static boolean mayActFor(Caller caller, String ngoCode) {
-        return (caller.hasRole(COORDINATOR) || caller.hasRole(VOLUNTEER)) && caller.belongsToNgo(ngoCode);
+    private static boolean mayActFor(Caller caller, String ngoCode, Enrolment enrolment) {
+        return caller.belongsToNgo(ngoCode) && (caller.hasRole(COORDINATOR)
+                || caller.hasRole(VOLUNTEER) && enrolment.isDeliveredBy(caller.subjectPseudonym()));
     }
 
     static ProblemException forbidden() {
         return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "Only the coordinators and volunteers of the NGO that delivers the course may see its questionnaires.");
+                "Only the coordinators of the NGO that delivers the course and the volunteers who deliver it may see "
+                        + "its questionnaires.");
     }
 
     record Permitted(Enrolment enrolment, Intervention intervention) {

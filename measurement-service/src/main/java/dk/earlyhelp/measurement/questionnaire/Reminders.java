@@ -81,7 +81,10 @@ public class Reminders {
         }
     }
 
-    /** The open reminders of the caller's NGO: all for a coordinator, the volunteers' own for a volunteer. */
+    /**
+     * The open reminders of the caller's NGO: all for a coordinator; for a volunteer, the volunteers' part
+     * of the courses they deliver.
+     */
     public List<Reminder> open(Caller caller) {
         boolean coordinator = caller.hasRole(EnrolmentAccess.COORDINATOR);
         if (!"NGO".equals(caller.organisationType()) || !(coordinator || caller.hasRole(EnrolmentAccess.VOLUNTEER))) {
@@ -91,7 +94,10 @@ public class Reminders {
         }
         Criteria criteria = Criteria.where("ngoCode").is(caller.organisation()).and("closedAt").is(null);
         if (!coordinator) {
-            criteria = criteria.and("responsible").is(QuestionnaireKind.Role.VOLUNTEER.name());
+            // Looked up now, so a new mentor takes over the reminders of a course and the old one sees them no more.
+            List<String> own = enrolments.deliveredBy(caller.subjectPseudonym()).stream().map(Enrolment::id).toList();
+            criteria = criteria.and("responsible").is(QuestionnaireKind.Role.VOLUNTEER.name()).and("referralId")
+                    .in(own);
         }
         List<Reminder> reminders = mongo.find(Query.query(criteria).with(Sort.by("dueOn")), Reminder.class);
         reminders.forEach(reminder -> audit.record(caller, AuditRecord.Action.READ, "reminder", reminder.id(),

@@ -43,12 +43,14 @@ public class ConcernTasks {
     private final Clock clock;
     private final AuditTrail audit;
     private final SafetySettings settings;
+    private final WorkingDays workingDays;
 
     ConcernTasks(MongoTemplate mongo, Clock clock, AuditTrail audit, SafetySettings settings) {
         this.mongo = mongo;
         this.clock = clock;
         this.audit = audit;
         this.settings = settings;
+        this.workingDays = new WorkingDays(settings.extraClosingDays());
     }
 
     /** What a worrying answer was about: one submitted questionnaire of one enrolment. */
@@ -66,7 +68,7 @@ public class ConcernTasks {
         LocalDate today = LocalDate.ofInstant(now, DANISH);
         ConcernTask task = new ConcernTask(concern.submissionId(), concern.referralId(), concern.childId(),
                 concern.intervention(), concern.municipality(), concern.ngoCode(), concern.occasion(),
-                List.copyOf(concern.reasons()), now, WorkingDays.after(today, CONVERSATION_WITHIN_WORKING_DAYS),
+                List.copyOf(concern.reasons()), now, workingDays.after(today, CONVERSATION_WITHIN_WORKING_DAYS),
                 null, null, null, null, null, null, null);
         try {
             mongo.insert(task);

@@ -29,7 +29,8 @@ import dk.earlyhelp.platform.test.TestTokens;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EnrolmentIntegrationTests {
 
-    static final String VOLUNTEER = TestCourses.ngoUser("frivillig-1", "VOLUNTEER", "URK_AAR");
+    static final String MENTOR = "frivillig-1";
+    static final String VOLUNTEER = TestCourses.ngoUser(MENTOR, "VOLUNTEER", "URK_AAR");
     static final String COORDINATOR = TestCourses.ngoUser("koordinator-1", "NGO_COORDINATOR", "URK_AAR");
     static final String OTHER_NGO = TestCourses.ngoUser("koordinator-2", "NGO_COORDINATOR", "SIND_PR");
 
@@ -51,8 +52,8 @@ class EnrolmentIntegrationTests {
         LocalDate startedOn = LocalDate.now().minusDays(20);
         String started = UUID.randomUUID().toString();
         // The NGO's news may overtake the referral: the two topics keep no order between them.
-        TestCourses.progressed(course, started, "STARTED", startedOn, LocalDate.now());
-        TestCourses.progressed(course, started, "STARTED", startedOn, LocalDate.now());
+        TestCourses.progressed(course, started, "STARTED", startedOn, LocalDate.now(), MENTOR);
+        TestCourses.progressed(course, started, "STARTED", startedOn, LocalDate.now(), MENTOR);
         TestCourses.referred(course, 14, "BOY");
 
         JsonNode checklist = await().atMost(Duration.ofSeconds(30)).until(
@@ -92,7 +93,7 @@ class EnrolmentIntegrationTests {
     @Test
     void onlyTheNgoThatDeliversSeesAChecklistAndEveryReadIsAudited(@Autowired AuditTrail audit) throws Exception {
         Course course = Course.of("POWERKIDS", "0751");
-        TestCourses.started(course, 0, api, VOLUNTEER);
+        TestCourses.started(course, 0, api, VOLUNTEER, MENTOR);
 
         assertThat(api.get(TestCourses.checklist(course), OTHER_NGO).statusCode()).isEqualTo(403);
         assertThat(api.get(TestCourses.checklist(course), TestTokens.municipalStaff("laerer", "0751")).statusCode())

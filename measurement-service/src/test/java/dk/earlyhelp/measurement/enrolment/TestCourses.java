@@ -3,11 +3,15 @@ package dk.earlyhelp.measurement.enrolment;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import dk.earlyhelp.platform.security.SubjectPseudonym;
 import dk.earlyhelp.platform.test.Api;
 import dk.earlyhelp.platform.test.Contracts;
 import dk.earlyhelp.platform.test.EventProbe;
@@ -43,25 +47,46 @@ public final class TestCourses {
                 course.referralId(), data);
     }
 
-    /** Publishes the NGO's progress with the given event id, so a test can repeat an event. */
+    /**
+     * Publishes the NGO's progress with the given event id, so a test can repeat an event, delivered by
+     * the people who sign in as {@code deliveredBy} (their volunteer ids are made up from the subjects).
+     */
     public static void progressed(Course course, String eventId, String status, LocalDate startedOn,
-            LocalDate occurredOn) {
+            LocalDate occurredOn, String... deliveredBy) {
         String started = startedOn == null ? "" : "\"startedOn\": \"" + startedOn + "\", ";
         String closing = status.equals("COMPLETED") || status.equals("DROPPED_OUT") ? "\"needsAnotherOffer\": false, "
                 : "";
         String reason = status.equals("DROPPED_OUT") ? "\"reason\": \"MOVED\", " : "";
+        String team = deliveredBy.length == 0 ? "" : "\"deliveredBy\": [" + Arrays.stream(deliveredBy)
+                .map(subject -> "{\"volunteerId\": \"v-%s\", \"subjectPseudonym\": \"%s\"}".formatted(subject,
+                        SubjectPseudonym.of(subject)))
+                .collect(Collectors.joining(", ")) + "], ";
         String data = """
-                {"referralId": "%s", "childId": "%s", "status": "%s", %s%s%s"occurredAt": "%sT10:00:00Z"}"""
-                .formatted(course.referralId(), course.childId(), status, started, closing, reason, occurredOn);
+                {"referralId": "%s", "childId": "%s", "status": "%s", %s%s%s%s"occurredAt": "%sT10:00:00Z"}"""
+                .formatted(course.referralId(), course.childId(), status, started, closing, reason, team,
+                        occurredOn);
         Contracts.assertMatchesSchema("ngo-service", "ngo.referral-progressed.v1", data);
         EventProbe.publishEvent("ngo.events", "ngo.referral-progressed.v1", eventId, course.referralId(), data);
     }
 
-    /** Referred (a girl of 11) and started the given number of days ago; waits until the checklist is there. */
-    public static void started(Course course, int daysAgo, Api api, String token) {
+    /** The person who signs in as {@code subject} (volunteer id made up as in {@link #progressed}) left the NGO. */
+    public static void left(String subject, String ngo, Instant at) {
+        String data = """
+                {"volunteerId": "v-%s", "ngoCode": "%s", "kind": "VOLUNTEER", "interventionCodes": [],
+                 "status": "LEFT", "occurredAt": "%s"}""".formatted(subject, ngo, at);
+        Contracts.assertMatchesSchema("ngo-service", "ngo.volunteer-status-changed.v1", data);
+        EventProbe.publishEvent("ngo.events", "ngo.volunteer-status-changed.v1", UUID.randomUUID().toString(),
+                "v-" + subject, data);
+    }
+
+    /**
+     * Referred (a girl of 11) and started the given number of days ago, delivered by the people who sign
+     * in as {@code deliveredBy}; waits until the checklist is there for the token's holder.
+     */
+    public static void started(Course course, int daysAgo, Api api, String token, String... deliveredBy) {
         referred(course, 11, "GIRL");
         LocalDate startedOn = LocalDate.now().minusDays(daysAgo);
-        progressed(course, UUID.randomUUID().toString(), "STARTED", startedOn, startedOn);
+        progressed(course, UUID.randomUUID().toString(), "STARTED", startedOn, startedOn, deliveredBy);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> api.get(checklist(course), token).statusCode() == 200);
     }

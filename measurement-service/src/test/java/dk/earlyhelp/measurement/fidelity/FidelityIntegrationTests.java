@@ -30,7 +30,8 @@ import dk.earlyhelp.platform.test.TestTokens;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FidelityIntegrationTests {
 
-    static final String VOLUNTEER = TestCourses.ngoUser("frivillig-f", "VOLUNTEER", "SIND_PR");
+    static final String MENTOR = "frivillig-f";
+    static final String VOLUNTEER = TestCourses.ngoUser(MENTOR, "VOLUNTEER", "SIND_PR");
     static final String STEERING_GROUP = TestTokens.issue("styregruppe-f", Map.of("roles", List.of("STEERING_GROUP"),
             "org_type", "MUNICIPALITY", "org", "0779", "partnerships", List.of("CYKELHJELM-0779")));
     static final String OTHER_STEERING_GROUP = TestTokens.issue("styregruppe-x", Map.of("roles",
@@ -53,8 +54,8 @@ class FidelityIntegrationTests {
     void theFidelityFigureIsTheMeanOfEveryAnswerForTheCallersPartnerships() throws Exception {
         Course first = Course.of("CYKELHJELM", "0779");
         Course second = Course.of("CYKELHJELM", "0779");
-        TestCourses.started(first, 10, api, VOLUNTEER);
-        TestCourses.started(second, 10, api, VOLUNTEER);
+        TestCourses.started(first, 10, api, VOLUNTEER, MENTOR);
+        TestCourses.started(second, 10, api, VOLUNTEER, MENTOR);
         String fidelity = "/api/measurements/enrolments/" + first.referralId() + "/questionnaires/FIDELITY";
 
         JsonNode questions = Api.body(api.get(fidelity, VOLUNTEER), 200).get("questions");
@@ -87,7 +88,7 @@ class FidelityIntegrationTests {
     void anInterventionWithoutAManualHasNoFidelityQuestions() throws Exception {
         Course course = Course.of("KLUB_MOVE", "0615");
         String jbf = TestCourses.ngoUser("frivillig-j", "VOLUNTEER", "JBF");
-        TestCourses.started(course, 0, api, jbf);
+        TestCourses.started(course, 0, api, jbf, "frivillig-j");
 
         JsonNode problem = Api.body(api.get("/api/measurements/enrolments/" + course.referralId()
                 + "/questionnaires/FIDELITY", jbf), 409);

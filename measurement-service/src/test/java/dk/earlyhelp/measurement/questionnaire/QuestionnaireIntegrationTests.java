@@ -34,7 +34,8 @@ import dk.earlyhelp.platform.test.Api;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class QuestionnaireIntegrationTests {
 
-    static final String VOLUNTEER = TestCourses.ngoUser("frivillig-q", "VOLUNTEER", "URK_AAR");
+    static final String MENTOR = "frivillig-q";
+    static final String VOLUNTEER = TestCourses.ngoUser(MENTOR, "VOLUNTEER", "URK_AAR");
     static final String COORDINATOR = TestCourses.ngoUser("koordinator-q", "NGO_COORDINATOR", "URK_AAR");
 
     @LocalServerPort
@@ -54,7 +55,7 @@ class QuestionnaireIntegrationTests {
     @Test
     void theChildAnswersBeforeWithPausesAndTheSubmissionIsStoredAsOneResponse() throws Exception {
         Course course = Course.of("POWERKIDS", "0751");
-        TestCourses.started(course, 2, api, VOLUNTEER);
+        TestCourses.started(course, 2, api, VOLUNTEER, MENTOR);
         TestCourses.granted(course, "URK_AAR", "OUTCOME_MEASUREMENT", "EVALUATION_STATISTICS");
         String before = "/api/measurements/enrolments/" + course.referralId() + "/questionnaires/BEFORE";
 
@@ -129,7 +130,7 @@ class QuestionnaireIntegrationTests {
     @Test
     void withoutAConsentToMeasureNoAnswerIsSaved() throws Exception {
         Course course = Course.of("POWERKIDS", "0751");
-        TestCourses.started(course, 0, api, VOLUNTEER);
+        TestCourses.started(course, 0, api, VOLUNTEER, MENTOR);
         TestCourses.granted(course, "URK_AAR", "REFERRAL_AND_DELIVERY");
         TestCourses.granted(course, "SIND_PR", "OUTCOME_MEASUREMENT");
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(

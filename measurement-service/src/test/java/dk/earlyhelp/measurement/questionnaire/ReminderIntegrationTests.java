@@ -28,7 +28,8 @@ import dk.earlyhelp.platform.test.Api;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReminderIntegrationTests {
 
-    static final String VOLUNTEER = TestCourses.ngoUser("frivillig-r", "VOLUNTEER", "URK_AAR");
+    static final String MENTOR = "frivillig-r";
+    static final String VOLUNTEER = TestCourses.ngoUser(MENTOR, "VOLUNTEER", "URK_AAR");
     static final String COORDINATOR = TestCourses.ngoUser("koordinator-r", "NGO_COORDINATOR", "URK_AAR");
 
     @LocalServerPort
@@ -48,7 +49,7 @@ class ReminderIntegrationTests {
     @Test
     void overdueQuestionnairesRemindTheRoleResponsibleOnceUntilAnswered() throws Exception {
         Course course = Course.of("POWERKIDS", "0751");
-        TestCourses.started(course, 30, api, VOLUNTEER);
+        TestCourses.started(course, 30, api, VOLUNTEER, MENTOR);
         TestCourses.granted(course, "URK_AAR", "OUTCOME_MEASUREMENT");
 
         reminders.remindOfOverdue();

@@ -37,7 +37,8 @@ import dk.earlyhelp.platform.test.TestTokens;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SafetyIntegrationTests {
 
-    static final String VOLUNTEER = TestCourses.ngoUser("frivillig-s", "VOLUNTEER", "URK_AAR");
+    static final String MENTOR = "frivillig-s";
+    static final String VOLUNTEER = TestCourses.ngoUser(MENTOR, "VOLUNTEER", "URK_AAR");
     static final String COORDINATOR = TestCourses.ngoUser("koordinator-s", "NGO_COORDINATOR", "URK_AAR");
     static final String OTHER_NGO = TestCourses.ngoUser("koordinator-o", "NGO_COORDINATOR", "SIND_PR");
     static final String ADMIN = TestTokens.issue("admin-s", Map.of("roles", List.of("ADMIN"), "org_type", "PLATFORM",
@@ -171,7 +172,7 @@ class SafetyIntegrationTests {
     /** A POWERKIDS child (the partnership added SELF_HARM) with a consent naming the NGO for the purposes. */
     private Course measured(String... purposes) throws Exception {
         Course course = Course.of("POWERKIDS", "0751");
-        TestCourses.started(course, 0, api, VOLUNTEER);
+        TestCourses.started(course, 0, api, VOLUNTEER, MENTOR);
         TestCourses.granted(course, "URK_AAR", purposes);
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(Query.query(Criteria.where("childId")
                 .is(course.childId())), "evaluationConsents"));

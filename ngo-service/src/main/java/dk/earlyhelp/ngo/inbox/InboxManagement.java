@@ -55,14 +55,16 @@ public class InboxManagement {
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final DeliveryTeam deliveryTeam;
 
     InboxManagement(MongoTemplate mongo, InterventionRepository interventions, AuditTrail audit, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, DeliveryTeam deliveryTeam) {
         this.mongo = mongo;
         this.interventions = interventions;
         this.audit = audit;
         this.clock = clock;
         this.events = events;
+        this.deliveryTeam = deliveryTeam;
     }
 
     /**
@@ -280,7 +282,8 @@ public class InboxManagement {
                         .set("status", InboxStatus.MATCHED)
                         .set("match", new Match(volunteerId, now, caller.subject()))
                         .push("pendingEvents", new ReferralProgressed(waiting.referralId(), waiting.childId(),
-                                InboxStatus.MATCHED, null, null, null, now).toPendingEvent()),
+                                InboxStatus.MATCHED, null, null, null,
+                                deliveryTeam.of(caller.organisation(), volunteerId, null), now).toPendingEvent()),
                 FindAndModifyOptions.options().returnNew(true), InboxReferral.class);
         if (matched != null) {
             audit.record(caller, AuditRecord.Action.UPDATE, "inbox-referral", matched.referralId(), matched.childId());
@@ -313,7 +316,8 @@ public class InboxManagement {
         Instant now = clock.instant();
         return progress(caller, read, InboxStatus.STARTED,
                 new Update().set("course", new Course(startedOn, now, caller.subject(), null, null, null, null, null)),
-                new ReferralProgressed(referralId, read.childId(), InboxStatus.STARTED, null, null, startedOn, now));
+                new ReferralProgressed(referralId, read.childId(), InboxStatus.STARTED, null, null, startedOn,
+                        deliveredBy(read), now));
     }
 
     /** The course ran to its end; the closing conversation says whether the child needs another offer. */
@@ -382,7 +386,7 @@ public class InboxManagement {
             details.set("course.note", note);
         }
         InboxReferral ended = progress(caller, read, outcome, details, new ReferralProgressed(read.referralId(),
-                read.childId(), outcome, reason, needsAnotherOffer, null, now));
+                read.childId(), outcome, reason, needsAnotherOffer, null, deliveredBy(read), now));
         if (ended.match() != null) {
             events.publishEvent(new MatchEnded(ended.referralId(), ended.match().volunteerId()));
         }
@@ -415,6 +419,12 @@ public class InboxManagement {
         log.info("Referral {} {} by {}", changed.referralId(), to, caller.organisation());
         events.publishEvent(new InboxChanged(changed.interventionCode()));
         return changed;
+    }
+
+    /** The mentor or the group's leaders as of now; the newest step's team is the one that counts. */
+    private List<Deliverer> deliveredBy(InboxReferral referral) {
+        return deliveryTeam.of(referral.ngoCode(), referral.match() == null ? null : referral.match().volunteerId(),
+                referral.groupId());
     }
 
     private static boolean placedInGroup(InboxReferral referral) {

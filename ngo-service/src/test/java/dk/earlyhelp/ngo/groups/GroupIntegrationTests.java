@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +34,7 @@ import dk.earlyhelp.ngo.Referrals.Arrived;
 import dk.earlyhelp.platform.audit.AuditRecord;
 import dk.earlyhelp.platform.audit.AuditTrail;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
+import dk.earlyhelp.platform.security.SubjectPseudonym;
 import dk.earlyhelp.platform.test.Api;
 import dk.earlyhelp.platform.test.Contracts;
 import dk.earlyhelp.platform.test.EventProbe;
@@ -166,6 +168,33 @@ class GroupIntegrationTests {
     }
 
     @Test
+    void aStartedChildIsPublishedWithTheGroupsLeadersAsWhoDeliversTheCourse() throws Exception {
+        String login = "leader-" + UUID.randomUUID();
+        String signsIn = person("ACTIVE", certificate(TODAY.minusDays(30), TODAY.plusYears(2)), login);
+        String leaves = person("ACTIVE", certificate(TODAY.minusDays(30), TODAY.plusYears(2)), login + "-leaves");
+        String groupId = Api.body(api.post("/api/ngo/groups", GIRLTALK,
+                group(TODAY.plusDays(7), 13, 17, 10, signsIn, leader, leaves)), 201).get("id").asText();
+        Api.body(api.post("/api/ngo/volunteers/" + leaves + "/status", GIRLTALK, "{\"status\": \"LEFT\"}"), 200);
+        Arrived child = Referrals.arrive(api, GIRLTALK, "EMPOWR", 14, "NORMAL");
+        Referrals.decide(api, GIRLTALK, child.referralId(), "{\"decision\": \"ACCEPTED\"}");
+        Api.body(api.post("/api/ngo/groups/" + groupId + "/seats", GIRLTALK,
+                "{\"referralId\": \"" + child.referralId() + "\"}"), 200);
+
+        Api.body(api.post("/api/ngo/inbox/" + child.referralId() + "/start", GIRLTALK,
+                "{\"startedOn\": \"" + TODAY + "\"}"), 200);
+
+        String data = EventProbe.value(ngoEvents.await(record -> isProgressed(record, child.referralId())));
+        Contracts.assertMatchesSchema("ngo-service", "ngo.referral-progressed.v1", data);
+        JsonNode event = Contracts.parse(data);
+        assertThat(event.get("status").asText()).isEqualTo("STARTED");
+        assertThat(event.get("deliveredBy")).extracting(deliverer -> deliverer.get("volunteerId").asText(),
+                deliverer -> deliverer.path("subjectPseudonym").asText(null))
+                .as("the leaders who have not left, the one without a login by id only")
+                .containsExactly(tuple(signsIn, SubjectPseudonym.of(login)), tuple(leader, null));
+        assertThat(data).doesNotContain(login, "Gruppeleder", groupId);
+    }
+
+    @Test
     void seatsAreRefusedWhenTheChildCannotHaveOne() throws Exception {
         String groupId = Api.body(api.post("/api/ngo/groups", GIRLTALK, group(TODAY.plusDays(20), 13, 17, 10, leader)), 201)
                 .get("id").asText();
@@ -262,10 +291,16 @@ class GroupIntegrationTests {
 
     /** A person on EmpowR, in the given status. */
     private String person(String status, String certificate) throws Exception {
+        return person(status, certificate, null);
+    }
+
+    /** A person on EmpowR, in the given status, who signs in as {@code login} (null: no login). */
+    private String person(String status, String certificate, String login) throws Exception {
         String json = """
                 {"displayName": "Gruppeleder", "kind": "VOLUNTEER", "qualification": "IN_RELEVANT_EDUCATION",
-                 "capacity": 0, "interventionCodes": ["EMPOWR"], "status": "%s"%s}"""
-                .formatted(status, certificate == null ? "" : ", \"childProtectionCertificate\": " + certificate);
+                 "capacity": 0, "interventionCodes": ["EMPOWR"], "status": "%s"%s%s}"""
+                .formatted(status, certificate == null ? "" : ", \"childProtectionCertificate\": " + certificate,
+                        login == null ? "" : ", \"login\": \"" + login + "\"");
         return Api.body(api.post("/api/ngo/volunteers", GIRLTALK, json), 201).get("id").asText();
     }
 
@@ -279,6 +314,11 @@ class GroupIntegrationTests {
                  "ageMin": %d, "ageMax": %d, "sizeLimit": %d, "leaderIds": [%s]}"""
                 .formatted(start, ageMin, ageMax, size, String.join(", ",
                         Arrays.stream(leaders).map(id -> "\"" + id + "\"").toList()));
+    }
+
+    private static boolean isProgressed(ConsumerRecord<byte[], byte[]> record, String referralId) {
+        return new String(record.key(), StandardCharsets.UTF_8).equals(referralId)
+                && "ngo.referral-progressed.v1".equals(EventProbe.header(record, CloudEventHeaders.TYPE));
     }
 
     private static boolean isDecided(ConsumerRecord<byte[], byte[]> record, String referralId) {

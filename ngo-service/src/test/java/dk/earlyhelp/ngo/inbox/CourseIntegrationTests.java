@@ -94,7 +94,11 @@ class CourseIntegrationTests {
         JsonNode completeEvent = event(child, "COMPLETED");
         assertThat(completeEvent.get("needsAnotherOffer").asBoolean()).isTrue();
         assertThat(completeEvent.has("reason")).isFalse();
-        assertThat(completeEvent.toString()).doesNotContain("voksenkontakt", mentor);
+        assertThat(completeEvent.toString()).doesNotContain("voksenkontakt", "Mentor ");
+        assertThat(completeEvent.at("/deliveredBy/0/volunteerId").asText()).as("the mentor, by id only")
+                .isEqualTo(mentor);
+        assertThat(completeEvent.at("/deliveredBy/0").has("subjectPseudonym")).as("the mentor has no login")
+                .isFalse();
         assertThat(fieldNames(completeEvent)).isSubsetOf(fieldNames(Contracts.parse(
                 Contracts.example("ngo-service", "ngo.referral-progressed.v1"))));
         assertThat(freeCapacity(mentor)).as("the place is free again").isEqualTo(1);

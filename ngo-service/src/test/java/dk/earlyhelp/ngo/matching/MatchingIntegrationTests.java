@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +27,7 @@ import dk.earlyhelp.ngo.volunteers.VolunteerManagement;
 import dk.earlyhelp.platform.audit.AuditRecord;
 import dk.earlyhelp.platform.audit.AuditTrail;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
+import dk.earlyhelp.platform.security.SubjectPseudonym;
 import dk.earlyhelp.platform.test.Api;
 import dk.earlyhelp.platform.test.Contracts;
 import dk.earlyhelp.platform.test.EventProbe;
@@ -137,8 +139,10 @@ class MatchingIntegrationTests {
     }
 
     @Test
-    void aConfirmedMatchTakesThePlaceAndIsPublishedWithoutWhoWasMatched() throws Exception {
-        String mentor = People.active(api, STROEM, "STROEM", People.validCertificate());
+    void aConfirmedMatchTakesThePlaceAndIsPublishedWithTheMentorsIdAndLoginPseudonymOnly() throws Exception {
+        String login = "mentor-" + UUID.randomUUID();
+        String mentor = People.active(api, STROEM, "STROEM", People.validCertificate() + ", \"login\": \"" + login
+                + "\"");
         Arrived child = waiting(11);
 
         HttpResponse<String> matched = match(child, mentor);
@@ -152,7 +156,12 @@ class MatchingIntegrationTests {
         JsonNode event = Contracts.parse(data);
         assertThat(event.get("status").asText()).isEqualTo("MATCHED");
         assertThat(event.get("childId").asText()).isEqualTo(child.childId());
-        assertThat(data).doesNotContain(mentor);
+        assertThat(event.get("deliveredBy")).as("who delivers the course, for the volunteer's own children")
+                .singleElement().satisfies(deliverer -> {
+                    assertThat(deliverer.get("volunteerId").asText()).isEqualTo(mentor);
+                    assertThat(deliverer.get("subjectPseudonym").asText()).isEqualTo(SubjectPseudonym.of(login));
+                });
+        assertThat(data).doesNotContain(login, "Mentor ");
         assertThat(Api.body(api.get("/api/ngo/volunteers/" + mentor, STROEM), 200).get("freeCapacity").asInt())
                 .isZero();
         assertThat(Api.body(match(child, mentor), 200).get("status").asText()).as("the same match again")

@@ -58,6 +58,11 @@ public record Caller(String subject, Set<String> roles, String organisationType,
         return "NGO".equals(organisationType) && organisation != null && organisation.equals(ngoCode);
     }
 
+    /** The caller's subject as events name it: {@link SubjectPseudonym}. */
+    public String subjectPseudonym() {
+        return SubjectPseudonym.of(subject);
+    }
+
     private static List<String> list(Jwt jwt, String claim) {
         List<String> values = jwt.getClaimAsStringList(claim);
         return values == null ? List.of() : values;

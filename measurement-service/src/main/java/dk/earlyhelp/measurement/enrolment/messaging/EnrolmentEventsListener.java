@@ -3,6 +3,7 @@ package dk.earlyhelp.measurement.enrolment.messaging;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -11,19 +12,22 @@ import org.springframework.messaging.Message;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import dk.earlyhelp.measurement.enrolment.Enrolment;
 import dk.earlyhelp.measurement.enrolment.Enrolments;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Thin adapters: a submitted referral says who and which offer, the NGO's progress says when the
- * course started and ended. Other types on the topics are not ours.
+ * course started and ended and who delivers it, and a volunteer who left delivers nothing any more.
+ * Other types on the topics are not ours.
  */
 @Configuration(proxyBeanMethods = false)
 class EnrolmentEventsListener {
 
     static final String SUBMITTED = "referral.submitted.v1";
     static final String PROGRESSED = "ngo.referral-progressed.v1";
+    static final String VOLUNTEER_STATUS = "ngo.volunteer-status-changed.v1";
     private static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
 
     @Bean
@@ -40,20 +44,34 @@ class EnrolmentEventsListener {
     @Bean
     Consumer<Message<byte[]>> ngoEnrolments(Enrolments enrolments, JsonMapper json) {
         return message -> {
-            if (PROGRESSED.equals(CloudEventHeaders.attribute(message, "type"))) {
-                Progressed data = json.readValue(message.getPayload(), Progressed.class);
-                LocalDate day = data.occurredAt().atZone(DANISH).toLocalDate();
-                switch (data.status()) {
-                    case "STARTED" -> enrolments.started(data.referralId(), data.childId(),
-                            data.startedOn() == null ? day : data.startedOn());
-                    case "COMPLETED", "DROPPED_OUT" -> enrolments.ended(data.referralId(), data.childId(), day,
-                            data.status());
-                    default -> {
-                        // MATCHED: nothing is due before the course starts.
-                    }
+            String type = CloudEventHeaders.attribute(message, "type");
+            if (VOLUNTEER_STATUS.equals(type)) {
+                VolunteerStatus data = json.readValue(message.getPayload(), VolunteerStatus.class);
+                if ("LEFT".equals(data.status())) {
+                    enrolments.left(data.volunteerId(), data.occurredAt());
                 }
+            } else if (PROGRESSED.equals(type)) {
+                progressed(enrolments, json.readValue(message.getPayload(), Progressed.class));
             }
         };
+    }
+
+    private static void progressed(Enrolments enrolments, Progressed data) {
+        LocalDate day = data.occurredAt().atZone(DANISH).toLocalDate();
+        if (data.deliveredBy() != null && !data.deliveredBy().isEmpty()) {
+            enrolments.delivered(data.referralId(), data.childId(), data.deliveredBy().stream()
+                    .map(deliverer -> new Enrolment.Deliverer(deliverer.volunteerId(), deliverer.subjectPseudonym()))
+                    .toList(), data.occurredAt());
+        }
+        switch (data.status()) {
+            case "STARTED" -> enrolments.started(data.referralId(), data.childId(),
+                    data.startedOn() == null ? day : data.startedOn());
+            case "COMPLETED", "DROPPED_OUT" -> enrolments.ended(data.referralId(), data.childId(), day,
+                    data.status());
+            default -> {
+                // MATCHED: nothing is due before the course starts; who delivers it is kept above.
+            }
+        }
     }
 
     /** Our trimmed copy of {@code referral.submitted.v1}. */
@@ -64,6 +82,16 @@ class EnrolmentEventsListener {
 
     /** Our trimmed copy of {@code ngo.referral-progressed.v1}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Progressed(String referralId, String childId, String status, LocalDate startedOn, Instant occurredAt) {
+    record Progressed(String referralId, String childId, String status, LocalDate startedOn,
+                      List<DelivererData> deliveredBy, Instant occurredAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record DelivererData(String volunteerId, String subjectPseudonym) {
+    }
+
+    /** Our trimmed copy of {@code ngo.volunteer-status-changed.v1}: someone who left delivers nothing. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record VolunteerStatus(String volunteerId, String status, Instant occurredAt) {
     }
 }
