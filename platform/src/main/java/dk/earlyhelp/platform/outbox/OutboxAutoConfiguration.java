@@ -2,6 +2,7 @@ package dk.earlyhelp.platform.outbox;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -78,8 +79,20 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
+    OutboxWrites outboxWrites(OutboxProperties properties) {
+        return new OutboxWrites(properties.outboxes().stream().map(OutboxProperties.Outbox::collection)
+                .collect(Collectors.toSet()));
+    }
+
+    /** The relay hears of this process's outbox writes from the driver (see {@link OutboxWrites}). */
+    @Bean
+    MongoClientSettingsBuilderCustomizer outboxWritesListener(OutboxWrites writes) {
+        return settings -> settings.addCommandListener(writes);
+    }
+
+    @Bean
     @ConditionalOnBean(OutboxRelay.class)
-    SmartLifecycle outboxRelaySchedule(OutboxRelay relay, OutboxProperties properties) {
-        return new OutboxRelaySchedule(relay, properties.pollInterval());
+    SmartLifecycle outboxRelaySchedule(OutboxRelay relay, OutboxWrites writes, OutboxProperties properties) {
+        return new OutboxRelaySchedule(relay, writes, properties.pollInterval(), properties.scanInterval());
     }
 }

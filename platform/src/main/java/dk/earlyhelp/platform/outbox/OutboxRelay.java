@@ -1,9 +1,12 @@
 package dk.earlyhelp.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +59,28 @@ public class OutboxRelay {
             Query withPending = Query.query(Criteria.where(PENDING_EVENTS + ".0").exists(true)).limit(500);
             withPending.fields().include(PENDING_EVENTS);
             for (Document aggregate : mongo.find(withPending, Document.class, outbox.collection())) {
+                published += publishInOrder(outbox, aggregate);
+            }
+        }
+        return published;
+    }
+
+    /**
+     * Publishes the pending events of documents this process just wrote ({@link OutboxWrites}),
+     * reading each by id: no scan. Returns how many events went out.
+     */
+    public int relayWritten(Collection<OutboxWrites.Written> written) {
+        int published = 0;
+        for (OutboxWrites.Written document : new LinkedHashSet<>(written)) {
+            OutboxProperties.Outbox outbox = properties.outboxes().stream()
+                    .filter(candidate -> candidate.collection().equals(document.collection())).findFirst().orElse(null);
+            if (outbox == null) {
+                continue;
+            }
+            Document aggregate = mongo.getCollection(outbox.collection())
+                    .find(new BsonDocument("_id", document.id()))
+                    .projection(new Document(PENDING_EVENTS, 1)).first();
+            if (aggregate != null && !aggregate.getList(PENDING_EVENTS, Document.class, List.of()).isEmpty()) {
                 published += publishInOrder(outbox, aggregate);
             }
         }

@@ -1,59 +1,88 @@
 package dk.earlyhelp.platform.outbox;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 
 /**
- * Runs the relay on one thread with a fixed delay, started after the bindings are up and stopped
- * before them, so a shutdown never leaves a half-sent batch behind.
+ * Runs the relay on one thread, started after the bindings are up and stopped before them, so a
+ * shutdown never leaves a half-sent batch behind. The thread publishes what this process just
+ * wrote as soon as the store confirms it ({@link OutboxWrites}); at start and every
+ * {@code scanInterval} it also scans every outbox for what it did not notice.
  */
 class OutboxRelaySchedule implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelaySchedule.class);
 
     private final OutboxRelay relay;
-    private final Duration interval;
-    private SimpleAsyncTaskScheduler scheduler;
-    private ScheduledFuture<?> task;
+    private final OutboxWrites writes;
+    private final Duration pollInterval;
+    private final Duration scanInterval;
+    private volatile boolean running;
+    private Thread thread;
 
-    OutboxRelaySchedule(OutboxRelay relay, Duration interval) {
+    OutboxRelaySchedule(OutboxRelay relay, OutboxWrites writes, Duration pollInterval, Duration scanInterval) {
         this.relay = relay;
-        this.interval = interval;
+        this.writes = writes;
+        this.pollInterval = pollInterval;
+        this.scanInterval = scanInterval;
     }
 
     @Override
     public synchronized void start() {
-        scheduler = new SimpleAsyncTaskScheduler();
-        scheduler.setThreadNamePrefix("outbox-relay-");
-        task = scheduler.scheduleWithFixedDelay(this::relayOnce, interval);
+        running = true;
+        thread = new Thread(this::relayUntilStopped, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
     }
 
-    private void relayOnce() {
-        try {
-            relay.relayPending();
-        } catch (RuntimeException e) {
-            // The store may be briefly unavailable; the next round retries.
-            log.warn("Outbox relay round failed: {}", e.toString());
+    private void relayUntilStopped() {
+        long lastScan = System.nanoTime() - scanInterval.toNanos();
+        while (running) {
+            try {
+                List<OutboxWrites.Written> written = writes.await(pollInterval);
+                if (!written.isEmpty()) {
+                    relay.relayWritten(written);
+                }
+                if (System.nanoTime() - lastScan >= scanInterval.toNanos()) {
+                    relay.relayPending();
+                    lastScan = System.nanoTime();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The store may be briefly unavailable; the events stay pending and the next scan retries.
+                log.warn("Outbox relay round failed: {}", e.toString());
+                lastScan = System.nanoTime() - scanInterval.toNanos() + pollInterval.toNanos();
+            }
         }
     }
 
     @Override
-    public synchronized void stop() {
-        if (task != null) {
-            task.cancel(false);
-            scheduler.close();
-            task = null;
+    public void stop() {
+        Thread stopping;
+        synchronized (this) {
+            running = false;
+            stopping = thread;
+            thread = null;
+        }
+        if (stopping != null) {
+            try {
+                // Let a batch being sent finish; the wait for new writes ends within one poll interval.
+                stopping.join(pollInterval.toMillis() + 30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return task != null;
+        return thread != null;
     }
 
     @Override
