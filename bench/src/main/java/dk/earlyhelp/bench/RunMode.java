@@ -1,7 +1,6 @@
 package dk.earlyhelp.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import dk.earlyhelp.local.FreePorts;
 
 /**
  * The whole local system as {@code ./run.sh} starts it (the runnable jar, demo data), in a fresh
@@ -36,7 +37,7 @@ final class RunMode implements AutoCloseable {
 
     static RunMode start(Path projectDir) throws IOException, InterruptedException {
         Path dataDir = Files.createTempDirectory("earlyhelp-bench-");
-        int base = freeRun(9);
+        int base = FreePorts.run(9, 24000);
         Path log = dataDir.resolve("launcher.log");
         ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", runnableJar(projectDir).toString())
@@ -137,26 +138,5 @@ final class RunMode implements AutoCloseable {
             }
         }
         throw new IllegalStateException("No local/target/local-*-exec.jar: build first (./bench.sh does)");
-    }
-
-    /** The first of {@code count} consecutive free ports, below Linux's ephemeral range. */
-    private static int freeRun(int count) {
-        for (int candidate = 24000; candidate + count < 32768; candidate += count) {
-            if (allFree(candidate, count)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("No " + count + " consecutive free ports");
-    }
-
-    private static boolean allFree(int first, int count) {
-        for (int port = first; port < first + count; port++) {
-            try (ServerSocket socket = new ServerSocket(port)) {
-                socket.setReuseAddress(true);
-            } catch (IOException taken) {
-                return false;
-            }
-        }
-        return true;
     }
 }

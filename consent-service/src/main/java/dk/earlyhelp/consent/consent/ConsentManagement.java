@@ -129,9 +129,13 @@ public class ConsentManagement {
      * A sent referral waits for consent and asks, through the broker, whether a consent held here
      * already permits its NGO's use (for example one given while referral-service could not ask):
      * if so, the consent confirms it ({@code consent.confirmed.v1}); if not, the grant will tell
-     * later. Same decision as {@link #decide}, for the referral's municipality; audited as asked by referral-service.
+     * later. Same decision as {@link #decide}, for the referral's municipality; audited as asked by
+     * referral-service. Each question is decided once: a redelivery finds its answer recorded.
      */
     public void answerWaitingReferral(String eventId, WaitingReferral waiting) {
+        if (store.answeredBefore(eventId)) {
+            return;
+        }
         List<Consent> asked = consents.findByChildId(waiting.childId()).stream()
                 .filter(consent -> consent.municipalityCode().equals(waiting.municipalityCode()))
                 .toList();
@@ -139,10 +143,12 @@ public class ConsentManagement {
                 waiting.categories(), today()), rules);
         audit.record(REFERRAL_SERVICE, decision.permitted() ? AuditRecord.Action.READ : AuditRecord.Action.DENIED,
                 "consent-decision:" + waiting.purpose(), decision.consentId(), waiting.childId());
-        if (decision.permitted()) {
-            asked.stream().filter(consent -> consent.id().equals(decision.consentId())).findFirst()
-                    .ifPresent(consent -> store.recordConfirmation(consent.id(), eventId,
-                            consent.confirmationFor(waiting.referralId(), clock.instant())));
+        // The answer is recorded with the question's id either way, so a redelivered question changes nothing.
+        Consent permitting = !decision.permitted() ? null : asked.stream()
+                .filter(consent -> consent.id().equals(decision.consentId())).findFirst().orElse(null);
+        if (permitting == null || !store.recordConfirmation(permitting.id(), eventId,
+                permitting.confirmationFor(waiting.referralId(), clock.instant()))) {
+            store.rememberAnsweredNo(eventId, waiting.referralId(), clock.instant());
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -27,6 +28,8 @@ import dk.earlyhelp.platform.outbox.OutboxTracing;
 public class ConsentStore {
 
     private static final String COLLECTION = "consents";
+    /** Waiting referrals' questions that no consent permitted when they were asked. */
+    private static final String QUESTIONS_ANSWERED_NO = "referralQuestionsAnsweredNo";
 
     private final MongoTemplate mongo;
     private final ObjectProvider<OutboxTracing> tracing;
@@ -112,6 +115,26 @@ public class ConsentStore {
                 .addCriteria(Criteria.where("status").is(ConsentStatus.ACTIVE));
         Update push = AppliedEvents.recording(eventId, new Update().push("pendingEvents", confirmation));
         return mongo.updateFirst(notYet, push, Consent.class).getMatchedCount() > 0;
+    }
+
+    /**
+     * Whether a waiting referral's question (its event id) was answered before: confirmed on a
+     * consent ({@link #recordConfirmation}), or answered no ({@link #rememberAnsweredNo}). A
+     * redelivered question is then not decided again, so it changes nothing.
+     */
+    public boolean answeredBefore(String questionEventId) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(questionEventId)), QUESTIONS_ANSWERED_NO)
+                || mongo.exists(Query.query(Criteria.where(AppliedEvents.FIELD).is(questionEventId)), Consent.class);
+    }
+
+    /** Remembers a question no consent permitted (ids only); a repeat finds it there. */
+    public void rememberAnsweredNo(String questionEventId, String referralId, Instant at) {
+        try {
+            mongo.insert(new Document("_id", questionEventId).append("referralId", referralId)
+                    .append("at", Date.from(at)), QUESTIONS_ANSWERED_NO);
+        } catch (DuplicateKeyException answeredMeanwhile) {
+            // Another delivery of the same question got here first: the same answer.
+        }
     }
 
     /** Every expected service has confirmed; confirmations only ever add, so this stays true. */

@@ -1,8 +1,10 @@
 package dk.earlyhelp.consent.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -115,6 +117,28 @@ class WaitingReferralIntegrationTests {
             assertThat(record.actor()).isEqualTo("service:referral-service");
             assertThat(record.decision()).isEqualTo("DENY");
         });
+    }
+
+    @Test
+    void aQuestionAnsweredNoIsNotDecidedAgainWhenRedeliveredAfterAConsentCame() throws Exception {
+        String child = UUID.randomUUID().toString();
+        String referral = UUID.randomUUID().toString();
+        String question = UUID.randomUUID().toString();
+        EventProbe.publishEvent("referral.events", AWAITING, question, referral, awaiting(referral, child, "URK_AAR"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> audit.about(child).size() == 1);
+        ConsentFixtures.active(api, child, LocalDate.now(), LocalDate.now().plusMonths(6));
+
+        // Redelivered after the consent came, then a new question behind it on the same key.
+        String later = UUID.randomUUID().toString();
+        EventProbe.publishEvent("referral.events", AWAITING, question, referral, awaiting(referral, child, "URK_AAR"));
+        EventProbe.publishEvent("referral.events", AWAITING, UUID.randomUUID().toString(), referral,
+                awaiting(later, child, "URK_AAR"));
+        consentEvents.await(record -> confirmation(record, child) && answers(record).equals(later));
+
+        assertThat(consentEvents.seen(record -> confirmation(record, child) && answers(record).equals(referral)))
+                .as("the first answer stands").isEmpty();
+        assertThat(audit.about(child)).filteredOn(record -> record.actor().equals("service:referral-service"))
+                .extracting(AuditRecord::decision).containsExactly("DENY", "PERMIT");
     }
 
     /** referral-service's own example of the question, about this referral, child and NGO. */

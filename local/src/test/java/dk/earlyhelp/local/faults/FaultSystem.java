@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +38,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
+import dk.earlyhelp.local.FreePorts;
 import dk.earlyhelp.local.ServiceProcess;
 import dk.earlyhelp.local.infrastructure.DocumentStore;
 import dk.earlyhelp.local.infrastructure.KafkaBroker;
@@ -96,7 +96,7 @@ final class FaultSystem implements AutoCloseable {
         referralStoreLink.start();
         broker.start(dataDir.resolve("kafka"), 0);
         kafkaPort = broker.port();
-        int base = freeRun(3);
+        int base = FreePorts.run(3, 21000 + (int) (ProcessHandle.current().pid() % 1000) * 10);
         for (int i = 0; i < 3; i++) {
             servicePorts[i] = base + i;
         }
@@ -339,27 +339,5 @@ final class FaultSystem implements AutoCloseable {
         }
         store.stop();
         tokens.close();
-    }
-
-    /** The first of {@code count} consecutive free ports below the ephemeral range (as RunningSystem does). */
-    private static int freeRun(int count) {
-        for (int candidate = 21000 + (int) (ProcessHandle.current().pid() % 1000) * 10; candidate + count < 32768;
-                candidate += count + 7) {
-            if (allFree(candidate, count)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("No " + count + " consecutive free ports");
-    }
-
-    private static boolean allFree(int first, int count) {
-        for (int port = first; port < first + count; port++) {
-            try (ServerSocket socket = new ServerSocket(port)) {
-                socket.setReuseAddress(true);
-            } catch (IOException taken) {
-                return false;
-            }
-        }
-        return true;
     }
 }

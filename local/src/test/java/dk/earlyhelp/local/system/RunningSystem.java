@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dk.earlyhelp.local.FreePorts;
 import dk.earlyhelp.local.LocalSettings;
 
 /**
@@ -35,7 +35,7 @@ final class RunningSystem {
     static synchronized LocalSettings get() {
         if (settings == null) {
             // Gateway and four services, the broker, the store and the mail catcher (SMTP, IMAP): nine free ports.
-            int base = freeRun(9);
+            int base = FreePorts.run(9, 20000 + (int) (ProcessHandle.current().pid() % 1200) * 10);
             settings = new LocalSettings(Path.of("..").toAbsolutePath().normalize(), newDataDir(), true, false,
                     base, base + 5, base + 6, base + 7, base + 8);
             // Before starting: a start that times out must not leave the launcher and its services running.
@@ -134,31 +134,5 @@ final class RunningSystem {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The first of {@code count} consecutive free ports. */
-    /**
-     * Below Linux's ephemeral range (32768 and up), so no outgoing connection of the starting
-     * services can take one of the ports before its server binds it.
-     */
-    private static int freeRun(int count) {
-        for (int candidate = 20000 + (int) (ProcessHandle.current().pid() % 1200) * 10; candidate + count < 32768;
-                candidate += count + 7) {
-            if (allFree(candidate, count)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("No " + count + " consecutive free ports");
-    }
-
-    private static boolean allFree(int first, int count) {
-        for (int port = first; port < first + count; port++) {
-            try (ServerSocket socket = new ServerSocket(port)) {
-                socket.setReuseAddress(true);
-            } catch (IOException taken) {
-                return false;
-            }
-        }
-        return true;
     }
 }

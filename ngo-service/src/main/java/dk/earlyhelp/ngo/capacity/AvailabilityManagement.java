@@ -55,7 +55,7 @@ public class AvailabilityManagement {
                 .collect(Collectors.toMap(Availability::interventionCode, Function.identity()));
     }
 
-    /** A referral arrived, was decided on or withdrawn: its intervention's figures may have moved. */
+    /** A referral was decided on, moved on or withdrawn: its intervention's figures may have moved. */
     @EventListener
     void inboxChanged(InboxChanged change) {
         try {

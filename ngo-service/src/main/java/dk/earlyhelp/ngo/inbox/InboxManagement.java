@@ -36,8 +36,8 @@ import dk.earlyhelp.platform.security.Caller;
 /**
  * Use cases of the inbox: receive referrals from the municipalities, let the NGO's coordinators
  * decide on them and follow each child's course (matched, started, completed or dropped out), and
- * tell the referrer (through the events in each document's outbox). Every applied change is
- * announced in-process as {@link InboxChanged}.
+ * tell the referrer (through the events in each document's outbox). Every applied change after
+ * the arrival is announced in-process as {@link InboxChanged}.
  */
 @Service
 public class InboxManagement {
@@ -102,7 +102,8 @@ public class InboxManagement {
             mongo.upsert(AppliedEvents.notYetApplied(referral.referralId(), eventId)
                             .addCriteria(Criteria.where(CONSENT_WITHDRAWN_AT).exists(false)),
                     AppliedEvents.recording(eventId, effect), InboxReferral.class);
-            events.publishEvent(new InboxChanged(referral.interventionCode()));
+            // No InboxChanged: a referral just received is neither taking a place nor waiting, so the
+            // availability cannot move (recounting the inbox for every arrival held up the store).
             return true;
         } catch (DuplicateKeyException alreadyApplied) {
             return false;

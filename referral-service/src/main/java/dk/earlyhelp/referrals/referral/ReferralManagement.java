@@ -128,8 +128,8 @@ public class ReferralManagement {
                             + "or confirm that you want to create another one.");
         }
         Eligibility eligibility = eligibility(caller, referral.content());
-        referral.submit(caller.subject(), eligibility, consentToRefer(referral), clock.instant());
         String ngo = ngoOf(referral.interventionCode());
+        referral.submit(caller.subject(), eligibility, consentToRefer(referral, ngo), clock.instant());
         if (ngo != null) {
             // Also when the consent service gave no answer: the question waits on the topic until it is back.
             referral.askForConsent(ngo, REFERRAL_AND_DELIVERY,
@@ -137,9 +137,8 @@ public class ReferralManagement {
         }
     }
 
-    /** The consent under which the NGO may receive the referral now, or null: then it waits for one. */
-    private Referral.SharingConsent consentToRefer(Referral referral) {
-        String ngo = ngoOf(referral.interventionCode());
+    /** The consent under which {@code ngo} may receive the referral now, or null: then it waits for one. */
+    private Referral.SharingConsent consentToRefer(Referral referral, String ngo) {
         if (ngo == null) {
             return null;
         }
@@ -163,7 +162,7 @@ public class ReferralManagement {
             throw new ProblemException(HttpStatus.CONFLICT, "not-awaiting-consent", "Not waiting for consent",
                     "This referral is not waiting for consent.");
         }
-        Referral.SharingConsent consent = consentToRefer(referral);
+        Referral.SharingConsent consent = consentToRefer(referral, ngoOf(referral.interventionCode()));
         if (consent == null) {
             return referral;
         }
