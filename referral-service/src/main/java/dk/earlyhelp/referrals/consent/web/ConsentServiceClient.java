@@ -1,5 +1,6 @@
 package dk.earlyhelp.referrals.consent.web;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,18 +13,25 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 
 import dk.earlyhelp.referrals.consent.ConsentDecision;
 import dk.earlyhelp.referrals.consent.ConsentDecisions;
 import dk.earlyhelp.referrals.consent.DataCategory;
 
 /**
- * Asks the consent service over HTTP, on behalf of the current caller. Every failure (no caller
- * token, a timeout, an open circuit, an error answer) is a deny: sharing needs a yes.
+ * Asks the consent service over HTTP, on behalf of the current caller, through a circuit breaker with
+ * a time limit and a bulkhead, retrying a failure that may pass. Every failure (no caller token, a
+ * timeout, an open circuit, an error answer) is a deny: sharing needs a yes.
  */
 @Component
 class ConsentServiceClient implements ConsentDecisions {
@@ -33,6 +41,16 @@ class ConsentServiceClient implements ConsentDecisions {
     private final RestClient http;
     private final String consentUrl;
     private final CircuitBreakerFactory<?, ?> circuitBreakers;
+    /**
+     * A failure that may pass (no connection, a 5xx answer) is tried twice more, 100 and 200 ms
+     * later, within the call's time limit; a refusal (4xx) is an answer and is not repeated.
+     */
+    private final Retry retry = Retry.of("consent-service", RetryConfig.custom()
+            .maxAttempts(3)
+            .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(100), 2.0))
+            .retryOnException(failure -> failure instanceof ResourceAccessException
+                    || failure instanceof HttpServerErrorException)
+            .build());
 
     ConsentServiceClient(RestClient.Builder http, @Value("${earlyhelp.services.consent-url}") String consentUrl,
             CircuitBreakerFactory<?, ?> circuitBreakers) {
@@ -55,13 +73,13 @@ class ConsentServiceClient implements ConsentDecisions {
         if (ngoCode != null) {
             uri.queryParam("ngo", ngoCode);
         }
-        return circuitBreakers.create("consent-service").run(() -> {
+        return circuitBreakers.create("consent-service").run(Retry.decorateSupplier(retry, () -> {
             Answer answer = http.get().uri(uri.build().toUri())
                     .headers(headers -> headers.setBearerAuth(token))
                     .retrieve()
                     .body(Answer.class);
             return answer.toDecision();
-        }, failure -> {
+        }), failure -> {
             log.warn("No consent decision ({}): denying", failure.getClass().getSimpleName());
             return ConsentDecision.noAnswer();
         });
