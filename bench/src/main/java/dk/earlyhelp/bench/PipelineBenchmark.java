@@ -84,7 +84,7 @@ public final class PipelineBenchmark {
     }
 
     private static void row(String name, double raw, double ours) {
-        say("%-44s %14.1f %14.1f %10.2f", name, raw, ours, ours / raw);
+        say("%-44s %14.1f %14.1f %10.3g", name, raw, ours, ours / raw);
     }
 
     private static void target(String name, boolean met, String measured) {

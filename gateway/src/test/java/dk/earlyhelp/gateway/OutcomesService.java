@@ -23,7 +23,7 @@ import com.sun.net.httpserver.HttpServer;
  * over real HTTP: each answers a report in the service's shape from a test resource, echoing under
  * {@code filters} the parameters it was told it understands (as the service echoes what it applied),
  * a 400 problem for a filter value it refuses, or a 503 as a service in trouble. Each records the
- * query strings that reached it.
+ * query strings that reached it. It also answers {@code GET /api/measurements/reminders} with a fixed list.
  */
 final class OutcomesService {
 
@@ -32,6 +32,7 @@ final class OutcomesService {
     private final HttpServer server;
     private final Endpoint outcomes = new Endpoint("outcomes/report.json");
     private final Endpoint operations = new Endpoint("operations/report.json");
+    private final List<String> reminderQueries = new CopyOnWriteArrayList<>();
 
     private OutcomesService() {
         try {
@@ -53,7 +54,19 @@ final class OutcomesService {
                         "{\"receivedBytes\":" + exchange.getRequestBody().readAllBytes().length + "}");
             }
         });
+        // The caller's open reminders (the service decides whose), in its Reminder shape.
+        server.createContext("/api/measurements/reminders", exchange -> {
+            try (exchange; InputStream in = OutcomesService.class.getClassLoader().getResourceAsStream("reminders/open.json")) {
+                reminderQueries.add(exchange.getRequestHeaders().getFirst("Authorization") == null ? "anonymous" : "token");
+                send(exchange, 200, "application/json", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        });
         server.start();
+    }
+
+    /** Who asked for reminders since the start: "token" per call with a bearer token. */
+    List<String> reminderQueries() {
+        return List.copyOf(reminderQueries);
     }
 
     static OutcomesService start() {

@@ -28,10 +28,12 @@ public record PortalUser(String displayName, Caller caller, long unreadNotificat
         if (caller.hasRole("NGO_COORDINATOR")) {
             items.add(new NavigationItem("nav.inbox", "/indbakke"));
             items.add(new NavigationItem("nav.concernTasks", "/bekymringsopgaver"));
+            items.add(new NavigationItem("nav.reminders", "/paamindelser"));
             items.add(new NavigationItem("nav.capacity", "/kapacitet"));
         }
         if (caller.hasRole("VOLUNTEER")) {
             items.add(new NavigationItem("nav.myChildren", "/mine-boern"));
+            items.add(new NavigationItem("nav.reminders", "/paamindelser"));
         }
         if (caller.hasRole("STEERING_GROUP") || caller.hasRole("ADMIN")) {
             items.add(new NavigationItem("nav.outcomes", "/resultater"));

@@ -595,6 +595,12 @@ class PortalBrowserIT {
             assertThat(browser.findElement(By.id("checklist-" + referralId + "-FOLLOW_UP")).getText())
                     .contains("Koordinatoren");
             assertAccessible("the volunteer's children with their checklists");
+            browser.get(portal + "/paamindelser");
+            waitFor(By.id("reminders"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Påmindelser om spørgeskemaer");
+            assertAccessible("the volunteer's reminders of overdue questionnaires");
+            browser.get(portal + "/mine-boern");
+            waitFor(answerBefore);
 
             browser.findElement(answerBefore).click();
             waitFor(By.id("question"));
