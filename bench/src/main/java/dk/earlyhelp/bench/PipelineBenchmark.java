@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Issue 7's benchmark, in one run on one broker: starts the run mode, measures raw Kafka, then
  * referrals through the gateway to the NGO inbox at a fixed rate and at saturation, and prints a
@@ -16,6 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * --children=20 --raw-messages=50000}.
  */
 public final class PipelineBenchmark {
+
+    /** Progress and the table, as plain lines on standard output (logback.xml). */
+    private static final Logger console = LoggerFactory.getLogger("console");
 
     private PipelineBenchmark() {
     }
@@ -126,6 +132,6 @@ public final class PipelineBenchmark {
     }
 
     private static void say(String format, Object... values) {
-        System.out.println(String.format(Locale.ROOT, format, values));
+        console.info(String.format(Locale.ROOT, format, values));
     }
 }

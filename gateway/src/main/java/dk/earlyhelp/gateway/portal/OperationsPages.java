@@ -1,13 +1,11 @@
 package dk.earlyhelp.gateway.portal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Controller;
@@ -70,7 +68,9 @@ class OperationsPages {
             if (answer.succeeded()) {
                 dashboard = views.dashboard(answer.body(), filters, interventionNames(token, partnerships));
             } else if (OutcomePages.badFilter(answer)) {
-                errors.putAll(filterErrors(answer));
+                errors.putAll(OutcomePages.filterErrors(answer, OperationsFilters.NAMES, field ->
+                        "from".equals(field) || "to".equals(field) ? "operations.error.period" : "outcomes.error.filter",
+                        outcomeViews));
             } else {
                 unavailable = true;
             }
@@ -99,12 +99,7 @@ class OperationsPages {
             List<Map<String, Object>> partnerships = services.get("ngo-service", "/api/ngo/partnerships", token,
                     ServiceCalls.LIST, List.of()).value();
             Map<String, String> names = interventionNames(token, partnerships);
-            // The byte order mark makes spreadsheet programs read the file as UTF-8 (æ, ø, å).
-            byte[] body = ("\uFEFF" + OperationsCsv.write(answer.body(), filters, views::label, names))
-                    .getBytes(StandardCharsets.UTF_8);
-            String disposition = ContentDisposition.attachment()
-                    .filename("drift-" + LocalDate.now(DANISH) + ".csv").build().toString();
-            return new ModelAndView(OutcomePages.content(HttpStatus.OK, "text/csv; charset=UTF-8", body, disposition));
+            return OutcomePages.csvDownload("drift", OperationsCsv.write(answer.body(), filters, views::label, names));
         }
         return OutcomePages.badFilter(answer)
                 ? OutcomePages.plain(HttpStatus.BAD_REQUEST, outcomeViews.text("operations.csv.badFilter"))
@@ -140,22 +135,5 @@ class OperationsPages {
             }
         }
         return names;
-    }
-
-    /**
-     * A 400 problem from the service, as messages for the form: at the filter it names, or for the
-     * whole form with the service's own words when it names none.
-     */
-    private Map<String, String> filterErrors(ServiceCalls.Outcome answer) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        answer.fieldErrors().keySet().stream().filter(OperationsFilters.NAMES::contains)
-                .forEach(field -> errors.put(field, outcomeViews.text(
-                        "from".equals(field) || "to".equals(field) ? "operations.error.period" : "outcomes.error.filter")));
-        if (errors.isEmpty()) {
-            Object detail = answer.body().get("detail");
-            errors.put("form", outcomeViews.text("outcomes.error.general") + (detail == null ? ""
-                    : " " + outcomeViews.text("outcomes.error.detail", detail)));
-        }
-        return errors;
     }
 }

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Collection;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.http.ContentDisposition;
@@ -71,7 +73,7 @@ class OutcomePages {
                         .collect(Collectors.toMap(OutcomeViews.Option::value, OutcomeViews.Option::label));
                 dashboard = views.dashboard(answer.body(), filters, names);
             } else if (badFilter(answer)) {
-                errors.putAll(filterErrors(answer));
+                errors.putAll(filterErrors(answer, OutcomeFilters.NAMES, field -> "outcomes.error.filter", views));
             } else {
                 unavailable = true;
             }
@@ -97,12 +99,7 @@ class OutcomePages {
         ServiceCalls.Outcome answer = services.fetch(SERVICE, "/api/outcomes" + filters.query(),
                 PortalController.token(request));
         if (answer.succeeded()) {
-            // The byte order mark makes spreadsheet programs read the file as UTF-8 (æ, ø, å).
-            byte[] body = ("\uFEFF" + OutcomeCsv.write(answer.body(), filters, views.dimensionNames()))
-                    .getBytes(StandardCharsets.UTF_8);
-            String disposition = ContentDisposition.attachment()
-                    .filename("resultater-" + LocalDate.now(DANISH) + ".csv").build().toString();
-            return new ModelAndView(content(HttpStatus.OK, "text/csv; charset=UTF-8", body, disposition));
+            return csvDownload("resultater", OutcomeCsv.write(answer.body(), filters, views.dimensionNames()));
         }
         return badFilter(answer) ? plain(HttpStatus.BAD_REQUEST, views.text("outcomes.csv.badFilter"))
                 : plain(HttpStatus.SERVICE_UNAVAILABLE, views.text("unavailable"));
@@ -117,19 +114,30 @@ class OutcomePages {
     }
 
     /**
-     * A 400 problem from the service, as messages for the form: at the filter it names, or for the
-     * whole form with the service's own words when it names none.
+     * A 400 problem from the service, as messages for the form: at the filter it names (one of
+     * {@code names}, with the message {@code messageKey} gives for it), or for the whole form with the
+     * service's own words when it names none. Shared with the operations dashboard.
      */
-    private Map<String, String> filterErrors(ServiceCalls.Outcome answer) {
+    static Map<String, String> filterErrors(ServiceCalls.Outcome answer, Collection<String> names,
+            Function<String, String> messageKey, OutcomeViews views) {
         Map<String, String> errors = new LinkedHashMap<>();
-        answer.fieldErrors().keySet().stream().filter(OutcomeFilters.NAMES::contains)
-                .forEach(field -> errors.put(field, views.text("outcomes.error.filter")));
+        answer.fieldErrors().keySet().stream().filter(names::contains)
+                .forEach(field -> errors.put(field, views.text(messageKey.apply(field))));
         if (errors.isEmpty()) {
             Object detail = answer.body().get("detail");
             errors.put("form", views.text("outcomes.error.general") + (detail == null ? ""
                     : " " + views.text("outcomes.error.detail", detail)));
         }
         return errors;
+    }
+
+    /** A dashboard's figures as a CSV download named after the page and today. */
+    static ModelAndView csvDownload(String fileStem, String csv) {
+        // The byte order mark makes spreadsheet programs read the file as UTF-8 (æ, ø, å).
+        byte[] body = ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8);
+        String disposition = ContentDisposition.attachment()
+                .filename(fileStem + "-" + LocalDate.now(DANISH) + ".csv").build().toString();
+        return new ModelAndView(content(HttpStatus.OK, "text/csv; charset=UTF-8", body, disposition));
     }
 
     static ModelAndView plain(HttpStatus status, String text) {
