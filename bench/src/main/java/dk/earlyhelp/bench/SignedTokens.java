@@ -50,6 +50,7 @@ final class SignedTokens {
         Instant now = Instant.now();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", issuer);
+        claims.put("aud", List.of("portal", "earlyhelp-api"));
         claims.put("sub", "bench-teacher-" + n);
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(validFor).getEpochSecond());

@@ -17,9 +17,12 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -35,6 +38,7 @@ import dk.earlyhelp.platform.test.Contracts;
  * oversized bodies, and services that are down or hang. What reaches the service behind a route
  * is read off the {@link Downstream} peer there.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ApiDoorTests extends RunningGateway {
 
     static Stream<Arguments> forgedTokens() throws Exception {
@@ -61,6 +65,10 @@ class ApiDoorTests extends RunningGateway {
                         .build())),
                 Arguments.of("wrong issuer", Tokens.sign(new JWTClaimsSet.Builder(claims)
                         .issuer("https://identity.example.org").build())),
+                Arguments.of("issued for another audience", Tokens.sign(new JWTClaimsSet.Builder(claims)
+                        .audience("https://another-api.example.org").build())),
+                Arguments.of("no audience", Tokens.sign(new JWTClaimsSet.Builder(claims).audience((String) null)
+                        .build())),
                 Arguments.of("unknown key id", Tokens.sign(
                         new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(UUID.randomUUID().toString()).build(), claims,
                         Tokens.signer(stranger))),
@@ -72,8 +80,8 @@ class ApiDoorTests extends RunningGateway {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("forgedTokens")
-    void forgedOrStaleTokensAnswer401ProblemDetailsAndNeverReachTheService(String attack, String token)
-            throws Exception {
+    void forgedOrStaleTokensAnswer401ProblemDetailsAndNeverReachTheService(String attack, String token,
+            CapturedOutput log) throws Exception {
         String path = "/api/referrals/attack-" + UUID.randomUUID();
 
         HttpResponse<String> response = get(path, token);
@@ -84,6 +92,7 @@ class ApiDoorTests extends RunningGateway {
                 assertThat(value).startsWith("Bearer"));
         assertThat(Contracts.parse(response.body()).get("status").asInt()).isEqualTo(401);
         assertThat(SERVICE.receivedAt(path)).isEmpty();
+        assertThat(log.getOut()).as("the refusal is logged").contains("Refused a token for GET " + path);
     }
 
     @Test

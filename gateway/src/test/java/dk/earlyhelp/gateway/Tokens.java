@@ -47,7 +47,7 @@ final class Tokens {
     /** Claims as the gateway's authorization server issues them, valid for 5 minutes from now. */
     static JWTClaimsSet.Builder claims(String issuer, String subject, String... roles) {
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder().issuer(issuer).subject(subject).audience("portal")
+        return new JWTClaimsSet.Builder().issuer(issuer).subject(subject).audience(List.of("portal", "earlyhelp-api"))
                 .issueTime(Date.from(now)).notBeforeTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("roles", List.of(roles)).claim("org_type", "MUNICIPALITY").claim("org", "0751");

@@ -108,6 +108,7 @@ public final class LocalSystem implements AutoCloseable {
                     "--spring.mongodb.uri=" + mongo + backends[i][1],
                     "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
                     "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + jwks,
+                    "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + settings.portalUrl(),
                     demo));
             if (backends[i][0].equals("referral-service")) {
                 arguments.addAll(mail);

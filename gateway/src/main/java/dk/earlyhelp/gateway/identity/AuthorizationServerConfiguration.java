@@ -21,7 +21,6 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
@@ -140,14 +139,20 @@ class AuthorizationServerConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** Puts role, organisation and partnerships into access and ID tokens, for users and clients alike. */
+    /**
+     * Puts role, organisation and partnerships into access and ID tokens, for users and clients alike;
+     * access tokens also name the API as their audience, which every service requires.
+     */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> profileClaims() {
+    OAuth2TokenCustomizer<JwtEncodingContext> profileClaims(IdentityProperties identity) {
         return context -> {
             boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
             boolean idToken = "id_token".equals(context.getTokenType().getValue());
             if (!accessToken && !idToken) {
                 return;
+            }
+            if (accessToken) {
+                context.getClaims().audience(List.of(context.getRegisteredClient().getClientId(), identity.audience()));
             }
             Profile profile = AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())
                     ? clientProfile(context.getRegisteredClient().getClientId())
@@ -174,12 +179,12 @@ class AuthorizationServerConfiguration {
 
     /**
      * The gateway validates API tokens with its own keys, without a round trip to itself: RS256
-     * only (no {@code none}, no HMAC with the public key as secret), its own issuer, in date.
+     * only (no {@code none}, no HMAC with the public key as secret), its own issuer, the API audience, in date.
      */
     @Bean
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, IdentityProperties identity) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(identity.issuer()));
+        decoder.setJwtValidator(ApiTokenValidation.of(identity));
         return decoder;
     }
 

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param embedded           host the authorization server in the gateway (run mode) instead of using an external one
  * @param issuer             the {@code iss} of every token
+ * @param audience           the {@code aud} every access token for the API carries (services accept no other)
  * @param authorizationUri   where the browser goes to log in
  * @param tokenUri           where the gateway exchanges codes for tokens (server to server)
  * @param jwkSetUri          the public keys that sign tokens
@@ -19,7 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demoIdentities     register the demo users and clients (run mode and tests only)
  */
 @ConfigurationProperties("earlyhelp.identity")
-public record IdentityProperties(boolean embedded, String issuer, String authorizationUri, String tokenUri,
+public record IdentityProperties(boolean embedded, String issuer, String audience, String authorizationUri, String tokenUri,
                                  String jwkSetUri, String userInfoUri, String endSessionUri,
                                  String portalClientSecret, Path signingKeyFile, boolean demoIdentities) {
 }

@@ -127,6 +127,7 @@ final class FaultSystem implements AutoCloseable {
                 "--spring.mongodb.uri=mongodb://localhost:" + storePort + "/" + database,
                 "--spring.cloud.stream.kafka.binder.brokers=localhost:" + kafkaPort,
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + tokens.jwkSetUri(),
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TokenIssuer.ISSUER,
                 "--earlyhelp.demo-data=" + demoData,
                 // A killed service's consumers leave their groups when this runs out (Kafka's default is
                 // 45 s); its restarted self waits for that before it gets its partitions again.

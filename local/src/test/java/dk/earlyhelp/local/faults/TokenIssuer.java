@@ -30,6 +30,7 @@ final class TokenIssuer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final String KEY_ID = "fault-tests";
+    static final String ISSUER = "http://fault-tests";
 
     private final KeyPair keys;
     private final HttpServer server;
@@ -82,7 +83,8 @@ final class TokenIssuer implements AutoCloseable {
         Map<String, Object> payload = new LinkedHashMap<>(claims);
         long now = Instant.now().getEpochSecond();
         payload.put("sub", subject);
-        payload.put("iss", "http://fault-tests");
+        payload.put("iss", ISSUER);
+        payload.put("aud", List.of("earlyhelp-api"));
         payload.put("iat", now);
         payload.put("exp", now + 3600);
         try {

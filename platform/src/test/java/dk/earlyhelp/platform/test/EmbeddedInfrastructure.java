@@ -48,6 +48,8 @@ public final class EmbeddedInfrastructure {
                 "spring.cloud.stream.kafka.binder.brokers", brokers,
                 "spring.kafka.bootstrap-servers", brokers,
                 "spring.mongodb.uri", mongoUri("test"),
-                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwkSetUri());
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwkSetUri(),
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.ISSUER,
+                "spring.security.oauth2.resourceserver.jwt.audiences", TestTokens.AUDIENCE);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -26,6 +27,10 @@ import com.sun.net.httpserver.HttpServer;
  * validate test tokens exactly as they validate the gateway's: by fetching a JWK set.
  */
 public final class TestTokens {
+
+    /** The issuer and audience the services are configured to accept in tests (see {@link EmbeddedInfrastructure}). */
+    public static final String ISSUER = "http://test-issuer";
+    public static final String AUDIENCE = "earlyhelp-api";
 
     private static RSAKey key;
     private static String jwkSetUri;
@@ -67,14 +72,22 @@ public final class TestTokens {
         return issue(subject, Map.of("roles", List.of("NGO_COORDINATOR"), "org_type", "NGO", "org", ngoCode));
     }
 
-    public static synchronized String issue(String subject, Map<String, Object> claims) {
+    public static String issue(String subject, Map<String, Object> claims) {
+        return issue(subject, claims, builder -> { });
+    }
+
+    /** As {@link #issue(String, Map)}, with the standard claims changed afterwards (for attack tests). */
+    public static synchronized String issue(String subject, Map<String, Object> claims,
+            Consumer<JWTClaimsSet.Builder> change) {
         jwkSetUri();
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .subject(subject)
-                .issuer("http://test-issuer")
+                .issuer(ISSUER)
+                .audience(List.of(AUDIENCE))
                 .issueTime(new Date())
                 .expirationTime(Date.from(Instant.now().plusSeconds(300)));
         claims.forEach(builder::claim);
+        change.accept(builder);
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                     builder.build());
