@@ -36,7 +36,7 @@ import dk.earlyhelp.local.LocalSettings;
  * gave the running system is found in plain text in any Kafka topic, any service's log, or any
  * database; the referral service holds it only encrypted.
  */
-@Order(3)
+@Order(9)
 class PersonalDataScanIT {
 
     @Test

@@ -50,7 +50,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
  * bridge-building and withdrawal, the steering group's outcome and operations dashboards; axe-core checks
  * every page.
  */
-@Order(2)
+@Order(5)
 class PortalBrowserIT {
 
     static WebDriver browser;

@@ -24,7 +24,7 @@ import dk.earlyhelp.local.LocalSettings;
  * process, on ports of its own (so a developer's running system does not collide) and a fresh
  * data folder. Started once per test JVM; stopping it checks that no child process is left.
  */
-final class RunningSystem {
+public final class RunningSystem {
 
     private static LocalSettings settings;
     private static Process launcher;
@@ -32,7 +32,7 @@ final class RunningSystem {
     private RunningSystem() {
     }
 
-    static synchronized LocalSettings get() {
+    public static synchronized LocalSettings get() {
         if (settings == null) {
             // Gateway and four services, the broker, the store and the mail catcher (SMTP, IMAP): nine free ports.
             int base = FreePorts.run(9, 20000 + (int) (ProcessHandle.current().pid() % 1200) * 10);
@@ -52,7 +52,7 @@ final class RunningSystem {
         start();
     }
 
-    static String portal() {
+    public static String portal() {
         return get().portalUrl();
     }
 

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Gets a demo user's access token the way an API client acting for a user does: the authorization
  * code flow with PKCE at the gateway, logging in on its form, then the token endpoint.
  */
-final class UserTokens {
+public final class UserTokens {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern CODE = Pattern.compile("[?&]code=([^&]+)");
@@ -27,7 +27,7 @@ final class UserTokens {
     private UserTokens() {
     }
 
-    static String accessToken(String portal, String username) throws Exception {
+    public static String accessToken(String portal, String username) throws Exception {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(new SecureRandom().generateSeed(32));
@@ -56,7 +56,7 @@ final class UserTokens {
         return new ObjectMapper().readTree(token.body()).get("access_token").asText();
     }
 
-    static String clientToken(String portal, String clientId, String secret) throws Exception {
+    public static String clientToken(String portal, String clientId, String secret) throws Exception {
         HttpResponse<String> token = send(HttpClient.newHttpClient(), post(portal + "/oauth2/token",
                 "grant_type=client_credentials", "Basic " + Base64.getEncoder()
                         .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8))));

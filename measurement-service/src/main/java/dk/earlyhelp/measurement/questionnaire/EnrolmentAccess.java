@@ -34,18 +34,30 @@ class EnrolmentAccess {
         this.audit = audit;
     }
 
-    /** A started enrolment and its intervention, if the caller may act on it; the access is audited. */
+    /**
+     * A started enrolment and its intervention, if the caller may act on it; the access is audited.
+     * A role that never works with questionnaires is refused (403) before anything is looked up;
+     * another NGO's or another volunteer's child answers exactly like a missing course (404).
+     */
     Permitted open(Caller caller, String referralId, AuditRecord.Action action, String resourceType) {
+        if (!caller.hasRole(COORDINATOR) && !caller.hasRole(VOLUNTEER)) {
+            audit.record(caller, AuditRecord.Action.DENIED, resourceType, referralId, null);
+            throw forbidden();
+        }
         Enrolment enrolment = enrolments.find(referralId).filter(Enrolment::started)
-                .orElseThrow(() -> ProblemException.notFound("A started course with this referral"));
+                .orElseThrow(EnrolmentAccess::notStarted);
         Intervention intervention = catalogue.find(enrolment.intervention())
                 .orElseThrow(() -> ProblemException.notFound("The course's intervention"));
         if (!mayActFor(caller, intervention.ngoCode(), enrolment)) {
             audit.record(caller, AuditRecord.Action.DENIED, resourceType, referralId, enrolment.childId());
-            throw forbidden();
+            throw notStarted();
         }
         audit.record(caller, action, resourceType, referralId, enrolment.childId());
         return new Permitted(enrolment, intervention);
+    }
+
+    private static ProblemException notStarted() {
+        return ProblemException.notFound("A started course with this referral");
     }
 
     private static boolean mayActFor(Caller caller, String ngoCode, Enrolment enrolment) {
@@ -55,8 +67,7 @@ class EnrolmentAccess {
 
     static ProblemException forbidden() {
         return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "Only the coordinators of the NGO that delivers the course and the volunteers who deliver it may see "
-                        + "its questionnaires.");
+                "Only NGO coordinators and volunteers work with questionnaires.");
     }
 
     record Permitted(Enrolment enrolment, Intervention intervention) {

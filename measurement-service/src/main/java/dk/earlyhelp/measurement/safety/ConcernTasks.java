@@ -165,14 +165,19 @@ public class ConcernTasks {
         return Optional.ofNullable(mongo.findById(taskId, ConcernTask.class));
     }
 
+    /** Only coordinators handle tasks (403 for others); another NGO's task answers like a missing one. */
     private ConcernTask ownTask(Caller caller, String taskId) {
+        if (!caller.hasRole(COORDINATOR)) {
+            audit.record(caller, AuditRecord.Action.DENIED, "concern-task", taskId, null);
+            throw forbidden();
+        }
         ConcernTask task = mongo.findById(taskId, ConcernTask.class);
         if (task == null) {
             throw ProblemException.notFound("The concern task");
         }
-        if (!caller.hasRole(COORDINATOR) || !caller.belongsToNgo(task.ngoCode())) {
+        if (!caller.belongsToNgo(task.ngoCode())) {
             audit.record(caller, AuditRecord.Action.DENIED, "concern-task", task.id(), task.childId());
-            throw forbidden();
+            throw ProblemException.notFound("The concern task");
         }
         return task;
     }

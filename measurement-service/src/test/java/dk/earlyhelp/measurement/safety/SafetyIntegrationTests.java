@@ -82,7 +82,7 @@ class SafetyIntegrationTests {
 
         String id = task.get("id").asText();
         assertThat(api.post("/api/measurements/concern-tasks/" + id + "/acknowledgement", OTHER_NGO, "").statusCode())
-                .isEqualTo(403);
+                .as("another NGO's task, like a missing one").isEqualTo(404);
         JsonNode acknowledged = Api.body(api.post("/api/measurements/concern-tasks/" + id + "/acknowledgement",
                 COORDINATOR, ""), 200);
         assertThat(acknowledged.get("status").asText()).isEqualTo("ACKNOWLEDGED");

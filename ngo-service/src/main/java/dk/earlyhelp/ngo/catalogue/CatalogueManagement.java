@@ -15,6 +15,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import dk.earlyhelp.platform.audit.AuditRecord;
+import dk.earlyhelp.platform.audit.AuditTrail;
 import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.Caller;
 
@@ -29,14 +31,16 @@ public class CatalogueManagement {
     private final NgoRepository ngos;
     private final MongoTemplate mongo;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final Clock clock;
 
     CatalogueManagement(InterventionRepository interventions, NgoRepository ngos, MongoTemplate mongo,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
         this.interventions = interventions;
         this.ngos = ngos;
         this.mongo = mongo;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -107,7 +111,13 @@ public class CatalogueManagement {
     /** One partnership; one the caller may not see answers exactly like one that does not exist. */
     public Partnership partnership(Caller caller, String id) {
         return partnerships(caller).stream().filter(partnership -> partnership.id().equals(id)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Partnership " + id));
+                .orElseThrow(() -> {
+                    int dash = id.lastIndexOf('-');
+                    if (dash > 0 && partnership(id.substring(0, dash), id.substring(dash + 1)).isPresent()) {
+                        audit.record(caller, AuditRecord.Action.DENIED, "partnership", id, null);
+                    }
+                    return ProblemException.notFound("Partnership " + id);
+                });
     }
 
     private static boolean visibleTo(Caller caller, Partnership partnership) {

@@ -221,6 +221,9 @@ public class GroupManagement {
         Group group = mongo.findOne(Query.query(Criteria.where("_id").is(id).and("ngoCode").is(caller.organisation())),
                 Group.class);
         if (group == null) {
+            if (mongo.exists(Query.query(Criteria.where("_id").is(id)), Group.class)) {
+                audit.record(caller, AuditRecord.Action.DENIED, "group", id, null);
+            }
             throw ProblemException.notFound("Group " + id);
         }
         return group;

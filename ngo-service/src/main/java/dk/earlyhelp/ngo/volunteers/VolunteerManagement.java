@@ -24,6 +24,8 @@ import org.springframework.stereotype.Service;
 
 import dk.earlyhelp.ngo.catalogue.InterventionRepository;
 import dk.earlyhelp.platform.problem.ProblemException;
+import dk.earlyhelp.platform.audit.AuditRecord;
+import dk.earlyhelp.platform.audit.AuditTrail;
 import dk.earlyhelp.platform.security.Caller;
 
 /**
@@ -38,11 +40,13 @@ public class VolunteerManagement {
 
     private final MongoTemplate mongo;
     private final InterventionRepository interventions;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    VolunteerManagement(MongoTemplate mongo, InterventionRepository interventions, Clock clock) {
+    VolunteerManagement(MongoTemplate mongo, InterventionRepository interventions, AuditTrail audit, Clock clock) {
         this.mongo = mongo;
         this.interventions = interventions;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -86,7 +90,7 @@ public class VolunteerManagement {
     public Volunteer volunteer(Caller caller, String id) {
         Volunteer volunteer = mongo.findOne(own(caller, id), Volunteer.class);
         if (volunteer == null) {
-            throw ProblemException.notFound("Volunteer " + id);
+            throw notFound(caller, id);
         }
         return volunteer;
     }
@@ -104,7 +108,7 @@ public class VolunteerManagement {
             throw loginTaken();
         }
         if (updated == null) {
-            throw ProblemException.notFound("Volunteer " + id);
+            throw notFound(caller, id);
         }
         log.info("Volunteer {} of {} updated", id, caller.organisation());
         return updated;
@@ -135,6 +139,14 @@ public class VolunteerManagement {
         throw new ProblemException(HttpStatus.CONFLICT, "illegal-transition", "Not possible now",
                 "A person who is " + current.status() + " cannot become " + status + "; next can be "
                         + current.status().next() + ".");
+    }
+
+    /** Another NGO's person answers exactly like a missing one; the attempt is audited. */
+    private ProblemException notFound(Caller caller, String id) {
+        if (mongo.exists(Query.query(Criteria.where("_id").is(id)), Volunteer.class)) {
+            audit.record(caller, AuditRecord.Action.DENIED, "volunteer", id, null);
+        }
+        return ProblemException.notFound("Volunteer " + id);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,7 +13,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -22,6 +26,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import dk.earlyhelp.platform.audit.AuditRecord;
+import dk.earlyhelp.platform.audit.AuditTrail;
+import dk.earlyhelp.platform.security.Caller;
+
 /**
  * Answers every API error as {@code application/problem+json}. Validation errors name each field,
  * and unexpected failures never leak a stack trace or class name.
@@ -30,6 +38,13 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     public static final URI VALIDATION = URI.create("https://earlyhelp.dk/problems/validation");
+
+    private final ObjectProvider<AuditTrail> audit;
+
+    /** @param audit the service's audit trail, where it has one (the gateway keeps no personal data) */
+    public ProblemDetailsAdvice(ObjectProvider<AuditTrail> audit) {
+        this.audit = audit;
+    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -90,8 +105,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(ex.getStatusCode()).body(ex.getBody());
     }
 
+    /**
+     * A use case the caller's role may not use. The refusal is audited as an attempt on the
+     * endpoint (method and path; the use case did not run, so no data subject is known).
+     */
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> handleDenied(AccessDeniedException ex) {
+    ResponseEntity<ProblemDetail> handleDenied(AccessDeniedException ex, HttpServletRequest request) {
+        AuditTrail trail = audit.getIfAvailable();
+        if (trail != null && SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+            trail.record(Caller.from(token.getToken()), AuditRecord.Action.DENIED, "endpoint",
+                    request.getMethod() + " " + request.getRequestURI(), null);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
                 "Your role or organisation does not allow this.");
         problem.setTitle("Forbidden");

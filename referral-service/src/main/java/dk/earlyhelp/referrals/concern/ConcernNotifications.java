@@ -41,15 +41,17 @@ public class ConcernNotifications {
 
     /**
      * The NGO delivering a referral tells the child's municipality of its concern. No consent is
-     * asked (rule 8): it goes through even after the custody holders withdrew theirs.
+     * asked (rule 8): it goes through even after the custody holders withdrew theirs. The
+     * coordinator sends it: a volunteer's worry reaches the coordinator first (the safety rule's
+     * concern task), and this service does not know which volunteer works with which child.
      */
-    @PreAuthorize("hasAnyRole('NGO_COORDINATOR', 'VOLUNTEER')")
+    @PreAuthorize("hasRole('NGO_COORDINATOR')")
     public ConcernNotification raise(Caller caller, String referralId, String description, boolean urgent) {
         Referral referral = referrals.deliveredBy(caller, referralId);
         ConcernNotification notification = mongo.insert(ConcernNotification.raise(UUID.randomUUID().toString(),
                 referral.id(), referral.child().pseudonym(), referral.municipalityCode(), referral.interventionCode(),
                 referral.referrerId(), caller.organisation(), caller.subject(),
-                caller.hasRole("VOLUNTEER") ? "VOLUNTEER" : "NGO_COORDINATOR", clock.instant(), urgent,
+                "NGO_COORDINATOR", clock.instant(), urgent,
                 description.strip()));
         audit.record(caller, AuditRecord.Action.CREATE, "concern-notification", notification.id(),
                 notification.childId());
@@ -64,6 +66,9 @@ public class ConcernNotifications {
      */
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
     public List<ConcernNotification> readable(Caller caller, String referralId) {
+        if (referralId != null) {
+            referrals.requireOwnMunicipality(caller, referralId);
+        }
         Criteria criteria = Criteria.where("municipalityCode").is(caller.organisation());
         if (!handlesConcerns(caller)) {
             criteria.and("referrerId").is(caller.subject());

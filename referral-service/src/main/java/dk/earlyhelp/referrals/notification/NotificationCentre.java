@@ -17,6 +17,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import dk.earlyhelp.platform.problem.ProblemException;
+import dk.earlyhelp.platform.audit.AuditRecord;
+import dk.earlyhelp.platform.audit.AuditTrail;
 import dk.earlyhelp.platform.security.Caller;
 import dk.earlyhelp.referrals.referral.ReferralManagement;
 
@@ -29,12 +31,14 @@ public class NotificationCentre {
 
     private final MongoTemplate mongo;
     private final ReferralManagement referrals;
+    private final AuditTrail audit;
     private final boolean mailOn;
     private final Clock clock;
 
-    NotificationCentre(MongoTemplate mongo, ReferralManagement referrals, ObjectProvider<JavaMailSender> mail,
-            Clock clock) {
+    NotificationCentre(MongoTemplate mongo, ReferralManagement referrals, AuditTrail audit,
+            ObjectProvider<JavaMailSender> mail, Clock clock) {
         this.mongo = mongo;
+        this.audit = audit;
         this.clock = clock;
         this.referrals = referrals;
         this.mailOn = mail.getIfAvailable() != null;
@@ -84,6 +88,9 @@ public class NotificationCentre {
     public void markRead(Caller caller, String id) {
         boolean found = mongo.exists(Query.query(ownCriteria(caller).and("_id").is(id)), Notification.class);
         if (!found) {
+            if (mongo.exists(Query.query(Criteria.where("_id").is(id)), Notification.class)) {
+                audit.record(caller, AuditRecord.Action.DENIED, "notification", id, null);
+            }
             throw ProblemException.notFound("Notification " + id);
         }
         mongo.updateFirst(Query.query(ownCriteria(caller).and("_id").is(id).and("readAt").is(null)),

@@ -256,6 +256,12 @@ public class ReferralManagement {
                 referral -> referral.withdraw(caller.subject(), reason, clock.instant()));
     }
 
+    /** Answers 404 (audited) unless the referral is the caller's municipality's; reads nothing of it. */
+    @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
+    public void requireOwnMunicipality(Caller caller, String id) {
+        readable(caller, id);
+    }
+
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
     public Referral get(Caller caller, String id) {
         Referral referral = readable(caller, id);
@@ -287,9 +293,13 @@ public class ReferralManagement {
      * A referral the caller's NGO received, whatever its consent now says: for a notification of
      * concern (CONSENT.md rule 8), which reads nothing about the child. Any other answers 404.
      */
-    @PreAuthorize("hasAnyRole('NGO_COORDINATOR', 'VOLUNTEER')")
+    @PreAuthorize("hasRole('NGO_COORDINATOR')")
     public Referral deliveredBy(Caller caller, String id) {
-        return receivedByCallersNgo(caller, id).orElseThrow(() -> ProblemException.notFound("Referral " + id));
+        return receivedByCallersNgo(caller, id).orElseThrow(() -> {
+            referrals.findById(id).ifPresent(other -> audit.record(caller, AuditRecord.Action.DENIED, "referral", id,
+                    other.child().pseudonym()));
+            return ProblemException.notFound("Referral " + id);
+        });
     }
 
     /** The referral if the NGO delivering its offer, the caller's, has received it. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dk.earlyhelp.consent.consent.Consent;
@@ -41,6 +43,7 @@ class ConsentController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED) // documents the status the ResponseEntity sets
     ResponseEntity<ConsentResponse> record(@Valid @RequestBody RecordConsentRequest request) {
         Consent consent = consents.record(CurrentCaller.get(), request.toNewConsent());
         return ResponseEntity.created(URI.create("/api/consents/" + consent.id())).body(response(consent));

@@ -2,11 +2,13 @@ package dk.earlyhelp.consent.link.web;
 
 import java.net.URI;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dk.earlyhelp.consent.consent.Grantor;
@@ -33,6 +35,7 @@ class InvitationController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED) // documents the status the ResponseEntity sets
     ResponseEntity<InvitationResponse> invite(@PathVariable String id, @Valid @RequestBody InviteRequest request) {
         Invitation invitation = links.invite(CurrentCaller.get(), id, request.role(), request.email(),
                 request.language() == null ? "da" : request.language());

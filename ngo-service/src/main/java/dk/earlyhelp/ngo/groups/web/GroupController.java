@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -34,6 +36,7 @@ class GroupController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED) // documents the status the ResponseEntity sets
     ResponseEntity<GroupResponse> create(@Valid @RequestBody GroupRequest request) {
         Group group = groups.create(CurrentCaller.get(), request.toNewGroup());
         return ResponseEntity.created(URI.create("/api/ngo/groups/" + group.id())).body(GroupResponse.of(group));

@@ -18,6 +18,7 @@ import dk.earlyhelp.ngo.meetings.Meeting;
 import dk.earlyhelp.ngo.meetings.MeetingManagement;
 import dk.earlyhelp.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -46,6 +47,8 @@ class MeetingController {
     /** Logs a meeting with one of the caller's own children; anyone else's answers 404. */
     @PostMapping("/api/ngo/meetings")
     @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", description = "the meeting is logged")
+    @ApiResponse(responseCode = "404", description = "no child of the caller's with this referral")
     MeetingResponse log(@Valid @RequestBody MeetingRequest request) {
         String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
         return MeetingResponse.of(meetings.log(CurrentCaller.get(), request.referralId().strip(), request.heldOn(),

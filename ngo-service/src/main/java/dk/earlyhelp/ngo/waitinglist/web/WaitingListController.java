@@ -19,6 +19,7 @@ import dk.earlyhelp.ngo.waitinglist.WaitingList;
 import dk.earlyhelp.ngo.waitinglist.WaitingListManagement;
 import dk.earlyhelp.ngo.waitinglist.WaitingListPlanner;
 import dk.earlyhelp.platform.security.CurrentCaller;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Pattern;
 
 /** The coordinator's waiting list with estimated starts. */
@@ -35,6 +36,8 @@ class WaitingListController {
     }
 
     @GetMapping
+    @ApiResponse(responseCode = "200", description = "the waiting children in order, each with an estimated start")
+    @ApiResponse(responseCode = "404", description = "no intervention of the caller's NGO with this code")
     WaitingListResponse waitingList(@RequestParam @Pattern(regexp = "[A-Z0-9_]{2,40}") String intervention) {
         return WaitingListResponse.of(waitingLists.waitingList(CurrentCaller.get(), intervention));
     }

@@ -4,12 +4,14 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dk.earlyhelp.platform.security.CurrentCaller;
@@ -35,6 +37,7 @@ class ConcernNotificationController {
     @Operation(summary = "The NGO delivering the referral notifies the child's municipality of a concern, "
             + "whatever the consent says")
     @PostMapping("/{id}/concern-notifications")
+    @ResponseStatus(HttpStatus.CREATED) // documents the status the ResponseEntity sets
     ResponseEntity<Receipt> raise(@PathVariable String id, @Valid @RequestBody RaiseRequest request) {
         ConcernNotification notification = notifications.raise(CurrentCaller.get(), id, request.description(),
                 request.urgent());

@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dk.earlyhelp.platform.security.Caller;
@@ -42,12 +44,14 @@ class NotificationController {
     }
 
     @PostMapping("/{id}/read")
+    @ResponseStatus(HttpStatus.NO_CONTENT) // documents the status the ResponseEntity sets
     ResponseEntity<Void> markRead(@PathVariable String id) {
         notifications.markRead(CurrentCaller.get(), id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/read")
+    @ResponseStatus(HttpStatus.NO_CONTENT) // documents the status the ResponseEntity sets
     ResponseEntity<Void> markAllRead() {
         notifications.markAllRead(CurrentCaller.get());
         return ResponseEntity.noContent().build();

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dk.earlyhelp.platform.security.CurrentCaller;
@@ -40,6 +42,7 @@ class ReferralController {
 
     /** Creates a referral, submitted at once unless {@code submit} is false; either way it must be complete. */
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED) // documents the status the ResponseEntity sets
     ResponseEntity<ReferralResponse> create(
             @Validated({ Default.class, ReferralRequest.Complete.class }) @RequestBody ReferralRequest request) {
         return created(referrals.create(CurrentCaller.get(), request.toNewReferral(request.submitNow())));
@@ -47,6 +50,7 @@ class ReferralController {
 
     /** Starts a draft that may still lack parts; the portal saves what the referrer types this way. */
     @PostMapping("/drafts")
+    @ResponseStatus(HttpStatus.CREATED) // documents the status the ResponseEntity sets
     ResponseEntity<ReferralResponse> createDraft(@Valid @RequestBody ReferralRequest request) {
         return created(referrals.create(CurrentCaller.get(), request.toNewReferral(false)));
     }
