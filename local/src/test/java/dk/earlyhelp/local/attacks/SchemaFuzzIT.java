@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.Order;
@@ -47,31 +52,45 @@ class SchemaFuzzIT {
             tokens.put(principal.name(), callers.token(principal));
         }
         tokens.put("ADMINISTRATOR", UserTokens.accessToken(system.portalUrl(), "admin"));
-        Random random = new Random(20261126);
 
-        List<String> wrong = new ArrayList<>();
-        int sent = 0;
-        for (ApiDescription.Operation operation : new ApiDescription(gateway).operations()) {
-            Http service = operation.service(system);
-            for (Map.Entry<String, String> caller : tokens.entrySet()) {
-                for (Variant variant : Variant.values()) {
-                    Request request = variant.build(operation, random);
-                    if (request == null) {
-                        continue;
-                    }
-                    Http.Answer answer = service.send(operation.method(), request.path(), caller.getValue(),
-                            request.contentType(), request.body());
-                    sent++;
-                    if (answer.status() >= 500 || !operation.documentedStatuses().contains(answer.status())) {
-                        wrong.add(caller.getKey() + " " + operation.key() + " [" + variant + "] " + request.path()
-                                + " → " + answer);
+        List<ApiDescription.Operation> operations = new ApiDescription(gateway).operations();
+        List<String> wrong = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger sent = new AtomicInteger();
+        // The callers fuzz side by side; each its own generator, seeded, so a failure can be repeated.
+        ExecutorService fuzzers = Executors.newFixedThreadPool(tokens.size());
+        List<Future<?>> running = new ArrayList<>();
+        int seed = 20261126;
+        for (Map.Entry<String, String> caller : tokens.entrySet()) {
+            Random random = new Random(seed++);
+            running.add(fuzzers.submit(() -> {
+                for (ApiDescription.Operation operation : operations) {
+                    Http service = operation.service(system);
+                    for (Variant variant : Variant.values()) {
+                        Request request = variant.build(operation, random);
+                        if (request == null) {
+                            continue;
+                        }
+                        Http.Answer answer = service.send(operation.method(), request.path(), caller.getValue(),
+                                request.contentType(), request.body());
+                        sent.incrementAndGet();
+                        if (answer.status() >= 500 || !operation.documentedStatuses().contains(answer.status())) {
+                            wrong.add(caller.getKey() + " " + operation.key() + " [" + variant + "] "
+                                    + request.path() + " → " + answer);
+                        }
                     }
                 }
-            }
+            }));
         }
-        System.out.printf("Schema fuzzing: %d requests, %d answers outside the API description%n", sent,
+        try {
+            for (Future<?> fuzzer : running) {
+                fuzzer.get();
+            }
+        } finally {
+            fuzzers.shutdownNow();
+        }
+        System.out.printf("Schema fuzzing: %d requests, %d answers outside the API description%n", sent.get(),
                 wrong.size());
-        assertThat(sent).isGreaterThan(2000);
+        assertThat(sent.get()).isGreaterThan(2000);
         assertThat(wrong).isEmpty();
     }
 
