@@ -6,7 +6,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import io.micrometer.tracing.Tracer;
@@ -22,5 +25,13 @@ public class AuditAutoConfiguration {
     @ConditionalOnBean(MongoTemplate.class)
     AuditTrail auditTrail(MongoTemplate mongo, ObjectProvider<Tracer> tracer, ObjectProvider<Clock> clock) {
         return new AuditTrail(mongo, tracer.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** The administrators' search, under the service's own API prefix ({@code earlyhelp.audit.search-path}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "earlyhelp.audit.search-path")
+    @ConditionalOnBean(MongoTemplate.class)
+    @Import(AuditSearchController.class)
+    static class AuditSearch {
     }
 }

@@ -38,6 +38,39 @@ public class AuditTrail {
                 span == null ? null : span.context().traceId()));
     }
 
+    /** The records that match an administrator's search, newest first; the search itself is recorded too. */
+    public List<AuditRecord> search(Caller caller, AuditQuery query) {
+        Criteria criteria = new Criteria();
+        if (query.actor() != null) {
+            criteria.and("actor").is(query.actor());
+        }
+        if (query.subject() != null) {
+            criteria.and("subjectId").is(query.subject());
+        }
+        if (query.resource() != null) {
+            criteria.and("resourceId").is(query.resource());
+        }
+        if (query.action() != null) {
+            criteria.and("action").is(query.action().name());
+        }
+        if (query.decision() != null) {
+            criteria.and("decision").is(query.decision());
+        }
+        if (query.from() != null || query.to() != null) {
+            Criteria at = criteria.and("at");
+            if (query.from() != null) {
+                at.gte(query.from());
+            }
+            if (query.to() != null) {
+                at.lt(query.to());
+            }
+        }
+        List<AuditRecord> found = mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "at"))
+                .limit(query.limit()), AuditRecord.class);
+        record(caller, AuditRecord.Action.READ, "audit-search", query.resource(), query.subject());
+        return found;
+    }
+
     /** Everything recorded about one data subject, oldest first (for the access report). */
     public List<AuditRecord> about(String subjectId) {
         return mongo.find(Query.query(Criteria.where("subjectId").is(subjectId)).with(Sort.by("at")),
