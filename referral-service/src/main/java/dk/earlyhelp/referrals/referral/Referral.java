@@ -169,7 +169,10 @@ public class Referral {
         }
     }
 
-    /** The consent a referral is shared under: its id, and whether it lets the NGO report progress. */
+    /**
+     * The consent a referral is shared under: its id, and whether the NGO may report progress: the
+     * consent's PROGRESS_TO_REFERRER under a partnership that shares progress at all.
+     */
     public record SharingConsent(String consentId, boolean progressToReferrer) {
     }
 
@@ -282,12 +285,13 @@ public class Referral {
      *
      * @return whether the referral changed
      */
-    public boolean applyNgoDecision(String eventId, NgoNews news) {
+    public boolean applyNgoDecision(String eventId, NgoNews news, boolean partnershipSharesProgress) {
         if (appliedEvents.contains(eventId) || !sharedWithNgo() || !NEXT.get(status).contains(news.status())) {
             return false;
         }
-        if (PROGRESS.contains(news.status()) && !progressToReferrer()) {
-            // The custody holders did not let the NGO report the course back (CONSENT.md purposes).
+        if (PROGRESS.contains(news.status()) && !(progressToReferrer() && partnershipSharesProgress)) {
+            // The custody holders did not let the NGO report the course back (CONSENT.md purposes), or the
+            // partnership shares aggregates only (DOMAIN.md, collaboration models).
             return false;
         }
         moveTo(news.status(), news.at(), "ngo", news.reason());

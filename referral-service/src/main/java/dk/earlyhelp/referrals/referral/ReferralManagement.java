@@ -147,8 +147,14 @@ public class ReferralManagement {
         if (!decision.permitted()) {
             return null;
         }
-        return new Referral.SharingConsent(decision.consentId(),
-                consents.decide(child, ngo, PROGRESS_TO_REFERRER, SHARED_WHEN_REFERRED).permitted());
+        // Under an aggregates-only partnership the consent's PROGRESS_TO_REFERRER changes nothing: not asked.
+        return new Referral.SharingConsent(decision.consentId(), sharesProgress(referral)
+                && consents.decide(child, ngo, PROGRESS_TO_REFERRER, SHARED_WHEN_REFERRED).permitted());
+    }
+
+    /** Whether the partnership's sharing policy lets the NGO report this child's course back at all. */
+    private boolean sharesProgress(Referral referral) {
+        return catalogue.sharesProgress(referral.interventionCode(), referral.municipalityCode());
     }
 
     /**
@@ -185,8 +191,8 @@ public class ReferralManagement {
                 .filter(referral -> consent.covers(referral.interventionCode(),
                         ngoOf(referral.interventionCode())))
                 .forEach(referral -> applyOnce(referral.id(), eventId, waiting -> waiting.consentGiven(eventId,
-                        new Referral.SharingConsent(consent.consentId(),
-                                consent.purposes().contains(PROGRESS_TO_REFERRER)), consent.occurredAt())));
+                        new Referral.SharingConsent(consent.consentId(), sharesProgress(waiting)
+                                && consent.purposes().contains(PROGRESS_TO_REFERRER)), consent.occurredAt())));
     }
 
     /** A consent was refused, withdrawn or expired: the referrals it concerns say so to their referrers. */
@@ -396,7 +402,8 @@ public class ReferralManagement {
      * no user is calling. A version conflict is retried with a fresh read.
      */
     public void applyNgoDecision(String eventId, String referralId, Referral.NgoNews news) {
-        applyOnce(referralId, eventId, referral -> referral.applyNgoDecision(eventId, news));
+        // The policy as it is now: a partnership that turned to aggregates only reports no more progress.
+        applyOnce(referralId, eventId, referral -> referral.applyNgoDecision(eventId, news, sharesProgress(referral)));
     }
 
     /** Applies a consumed event's change to a referral once; a version conflict is retried with a fresh read. */

@@ -240,6 +240,39 @@ class ReferralLifecycleIntegrationTests {
         assertThat(quiet.get("progressToReferrer").asBoolean()).isFalse();
     }
 
+    @Test
+    void aPartnershipThatSharesAggregatesOnlyShowsTheReferrerNoProgressEvenUnderAConsentThatWouldLetIt()
+            throws Exception {
+        String odense = TestTokens.municipalStaff("health-visitor-sharing", "0461");
+        JsonNode submitted = Api.body(api.post("/api/referrals", odense, referral(uniqueCpr(), true, true)
+                .replace("\"POWERKIDS\"", "\"NEFOS_SUICIDE\"")
+                .replace("PARENTAL_DIVORCE", "RELATIVE_SUICIDAL_BEHAVIOUR")), 201);
+        TestConsents.grant(api, odense, submitted, "NEFOS", "CONCERNS", "CHILD_VIEW");
+        String quietId = submitted.get("id").asText();
+        JsonNode told = sentToNgo(referral(uniqueCpr(), true, true));
+        String toldId = told.get("id").asText();
+
+        for (String id : List.of(quietId, toldId)) {
+            EventProbe.publishEvent("ngo.events", "ngo.referral-decided.v1", UUID.randomUUID().toString(), id,
+                    "{\"referralId\": \"%s\", \"decision\": \"ACCEPTED\", \"occurredAt\": \"2026-11-26T10:15:00Z\"}"
+                            .formatted(id));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(toldId).equals("ACCEPTED")
+                && Api.body(api.get("/api/referrals/" + quietId, odense), 200).get("status").asText()
+                        .equals("ACCEPTED"));
+        // The aggregates-only partnership's news first, under the other's key, so it is read before the other's.
+        publishProgress(quietId, toldId, "STARTED", null);
+        publishProgress(toldId, toldId, "STARTED", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(toldId).equals("STARTED"));
+
+        JsonNode quiet = Api.body(api.get("/api/referrals/" + quietId, odense), 200);
+        assertThat(quiet.get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(quiet.get("progressToReferrer").asBoolean()).isFalse();
+        assertThat(quiet.get("timeline")).extracting(step -> step.get("status").asText()).doesNotContain("STARTED");
+        assertThat(Api.body(api.get("/api/referrals/" + toldId, TEACHER), 200).get("progressToReferrer")
+                .asBoolean()).isTrue();
+    }
+
     private static void publishProgress(String referralId, String key, String status, String reason) {
         String data = """
                 {"referralId": "%s", "childId": "%s", "status": "%s",%s "needsAnotherOffer": true,

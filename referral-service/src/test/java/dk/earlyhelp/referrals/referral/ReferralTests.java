@@ -108,7 +108,7 @@ class ReferralTests {
         assertThat(referral.awaitsConsent()).isTrue();
         assertThat(referral.sharedWithNgo()).isFalse();
         assertThat(referral.newEvents()).as("the NGO hears nothing yet").isEmpty();
-        assertThat(referral.applyNgoDecision("e0", news(ReferralStatus.RECEIVED, null, null)))
+        assertThat(referral.applyNgoDecision("e0", news(ReferralStatus.RECEIVED, null, null), true))
                 .as("news about a referral the NGO never got").isFalse();
 
         assertThat(referral.consentGiven("c1", CONSENT, NOW)).isTrue();
@@ -146,24 +146,35 @@ class ReferralTests {
         Referral notTold = Referral.draft("r-2", TEACHER, content(ALMA, "hard", null), NOW);
         notTold.submit("teacher", FITS, new Referral.SharingConsent(CONSENT_ID, false), NOW);
         for (Referral referral : List.of(told, notTold)) {
-            assertThat(referral.applyNgoDecision("a", news(ReferralStatus.ACCEPTED, null, null)))
+            assertThat(referral.applyNgoDecision("a", news(ReferralStatus.ACCEPTED, null, null), true))
                     .as("the decision itself is part of referring").isTrue();
         }
 
-        assertThat(told.applyNgoDecision("s", news(ReferralStatus.STARTED, null, null))).isTrue();
+        assertThat(told.applyNgoDecision("s", news(ReferralStatus.STARTED, null, null), true)).isTrue();
         assertThat(told.applyNgoDecision("c", new Referral.NgoNews(ReferralStatus.COMPLETED, null, null, null, true,
-                NOW))).isTrue();
+                NOW), true)).isTrue();
         assertThat(told.needsAnotherOffer()).isTrue();
-        assertThat(notTold.applyNgoDecision("s", news(ReferralStatus.STARTED, null, null))).isFalse();
+        assertThat(notTold.applyNgoDecision("s", news(ReferralStatus.STARTED, null, null), true)).isFalse();
         assertThat(notTold.status()).isEqualTo(ReferralStatus.ACCEPTED);
         assertThat(notTold.progressToReferrer()).isFalse();
 
         Referral withdrawn = Referral.draft("r-3", TEACHER, content(ALMA, "hard", null), NOW);
         withdrawn.submit("teacher", FITS, CONSENT, NOW);
-        withdrawn.applyNgoDecision("a", news(ReferralStatus.ACCEPTED, null, null));
+        withdrawn.applyNgoDecision("a", news(ReferralStatus.ACCEPTED, null, null), true);
         withdrawn.consentEnded("w", CONSENT_ID, null, false, NOW);
-        assertThat(withdrawn.applyNgoDecision("s", news(ReferralStatus.STARTED, null, null)))
+        assertThat(withdrawn.applyNgoDecision("s", news(ReferralStatus.STARTED, null, null), true))
                 .as("nothing more after a withdrawal").isFalse();
+    }
+
+    @Test
+    void anAggregatesOnlyPartnershipReportsNoProgressWhateverTheConsentSays() {
+        Referral referral = Referral.draft("r-4", TEACHER, content(ALMA, "hard", null), NOW);
+        referral.submit("teacher", FITS, CONSENT, NOW);
+        assertThat(referral.applyNgoDecision("a", news(ReferralStatus.ACCEPTED, null, null), false))
+                .as("the decision is not progress").isTrue();
+
+        assertThat(referral.applyNgoDecision("s", news(ReferralStatus.STARTED, null, null), false)).isFalse();
+        assertThat(referral.status()).isEqualTo(ReferralStatus.ACCEPTED);
     }
 
     @Test
@@ -199,10 +210,10 @@ class ReferralTests {
     void appliesTheNgosNewsInLifecycleOrderAndEachEventOnce() {
         Referral referral = referral(true);
 
-        assertThat(referral.applyNgoDecision("e1", news(ReferralStatus.RECEIVED, null, null))).isTrue();
+        assertThat(referral.applyNgoDecision("e1", news(ReferralStatus.RECEIVED, null, null), true)).isTrue();
         assertThat(referral.applyNgoDecision("e2", news(ReferralStatus.DECLINED, "OUTSIDE_TARGET_GROUP",
-                "SAMTALEGRUPPER"))).isTrue();
-        assertThat(referral.applyNgoDecision("e1", news(ReferralStatus.RECEIVED, null, null)))
+                "SAMTALEGRUPPER"), true)).isTrue();
+        assertThat(referral.applyNgoDecision("e1", news(ReferralStatus.RECEIVED, null, null), true))
                 .as("a late, older event").isFalse();
 
         assertThat(referral.status()).isEqualTo(ReferralStatus.DECLINED);
@@ -219,8 +230,8 @@ class ReferralTests {
         Referral referral = referral(true);
 
         referral.applyNgoDecision("e1", new Referral.NgoNews(ReferralStatus.WAITLISTED, null, null,
-                LocalDate.of(2027, 1, 11), NOW));
-        referral.applyNgoDecision("e2", news(ReferralStatus.ACCEPTED, null, null));
+                LocalDate.of(2027, 1, 11), NOW), true);
+        referral.applyNgoDecision("e2", news(ReferralStatus.ACCEPTED, null, null), true);
 
         assertThat(referral.expectedStart()).isEqualTo(LocalDate.of(2027, 1, 11));
         assertThat(referral.newEvents().get(0).data()).containsEntry("expectedStart", "2027-01-11");
@@ -231,7 +242,7 @@ class ReferralTests {
         Referral referral = referral(true);
         referral.withdraw("teacher", "No longer needed", NOW);
 
-        assertThat(referral.applyNgoDecision("e1", news(ReferralStatus.ACCEPTED, null, null))).isFalse();
+        assertThat(referral.applyNgoDecision("e1", news(ReferralStatus.ACCEPTED, null, null), true)).isFalse();
         assertThat(referral.status()).isEqualTo(ReferralStatus.WITHDRAWN);
     }
 }
