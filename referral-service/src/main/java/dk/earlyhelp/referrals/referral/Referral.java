@@ -193,7 +193,8 @@ public class Referral {
 
     /**
      * A consent ended: refused before the referral was shared (for this referral), or withdrawn or
-     * expired after. The NGO's access ends with it in the consent service; here the referrer is told.
+     * expired after. The NGO's access ends with it in the consent service; here the referrer is told,
+     * and the colleagues who followed under it follow no more.
      *
      * @return whether the referral changed
      */
@@ -202,13 +203,15 @@ public class Referral {
         if (appliedEvents.contains(eventId)) {
             return false;
         }
+        // Those who followed under the ended consent follow no more (CONSENT.md rule 5).
+        boolean followersLeft = followers.removeIf(follower -> endedConsentId.equals(follower.consentId()));
         ConsentState next;
         if (consentState == ConsentState.GIVEN && endedConsentId.equals(consentId)) {
             next = ConsentState.WITHDRAWN;
         } else if (awaitsConsent() && refused && id.equals(forReferral)) {
             next = ConsentState.REFUSED;
         } else {
-            return false;
+            return followersLeft;
         }
         consentState = next;
         newEvents.add(updated(null, next, now));
@@ -236,13 +239,10 @@ public class Referral {
     }
 
     /**
-     * Lets another professional follow the referral. The custody holders' consent to it is the
-     * referrer's to confirm; without it nobody is added. Adding someone twice changes nothing.
+     * Lets another professional follow the referral, under the consent the use case found for it
+     * ({@link Follower#consentId}). Adding someone twice changes nothing.
      */
-    public void addFollower(Follower follower, boolean custodyHoldersConsented) {
-        if (!custodyHoldersConsented) {
-            throw new ConsentRequired();
-        }
+    public void addFollower(Follower follower) {
         if (followers.stream().noneMatch(existing -> existing.email().equalsIgnoreCase(follower.email()))) {
             followers.add(follower);
         }
@@ -349,13 +349,6 @@ public class Referral {
     public static class IllegalTransition extends RuntimeException {
         IllegalTransition(ReferralStatus from, ReferralStatus to) {
             super("A referral that is " + from + " cannot become " + to);
-        }
-    }
-
-    /** Thrown when someone is to follow a referral without the custody holders' consent; the API answers 400. */
-    public static class ConsentRequired extends RuntimeException {
-        ConsentRequired() {
-            super("must be confirmed: the custody holders consent to this professional following the referral");
         }
     }
 

@@ -167,6 +167,21 @@ class ReferralTests {
     }
 
     @Test
+    void theEndOfAConsentEndsTheFollowingItAllowed() {
+        Referral referral = Referral.draft("r-5", TEACHER, content(ALMA, "hard", null), NOW);
+        referral.submit("teacher", FITS, CONSENT, NOW);
+        referral.addFollower(new Follower("psychologist@example.org", "SCHOOL_PSYCHOLOGIST", NOW, "teacher", "c-1"));
+        referral.addFollower(new Follower("nurse@example.org", "HEALTH_VISITOR", NOW, "teacher", "c-2"));
+        referral.addFollower(new Follower("nurse@example.org", "HEALTH_VISITOR", NOW, "teacher", "c-2"));
+
+        assertThat(referral.consentEnded("w", "c-1", null, false, NOW)).isTrue();
+
+        assertThat(referral.followers()).extracting(Follower::email).containsExactly("nurse@example.org");
+        assertThat(referral.consentState()).as("the NGO's consent is another").isEqualTo(ConsentState.GIVEN);
+        assertThat(referral.consentEnded("w2", "c-9", null, false, NOW)).as("nothing of its own").isFalse();
+    }
+
+    @Test
     void anAggregatesOnlyPartnershipReportsNoProgressWhateverTheConsentSays() {
         Referral referral = Referral.draft("r-4", TEACHER, content(ALMA, "hard", null), NOW);
         referral.submit("teacher", FITS, CONSENT, NOW);
