@@ -29,7 +29,8 @@ import dk.earlyhelp.consent.consent.Purpose;
  */
 public record ConsentResponse(String id, String childId, LocalDate childBirthDate, String referralId, String status,
                               boolean inForce, AgeRuleNote ageRuleNote, boolean refused,
-                              List<String> grantees, List<String> followerRoles, String interventionCode, Set<Purpose> purposes,
+                              List<String> grantees, List<String> followerRoles, String interventionCode,
+                              Set<Purpose> purposes,
                               Set<DataCategory> categories, Set<Purpose> effectivePurposes,
                               Set<DataCategory> effectiveCategories, LocalDate validFrom, LocalDate validUntil,
                               int custodyHoldersRequired, boolean youngPersonRequired, List<Grantor> grantors,
