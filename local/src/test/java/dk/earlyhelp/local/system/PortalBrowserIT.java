@@ -556,6 +556,28 @@ class PortalBrowserIT {
     }
 
     @Test
+    void aReferralToAPartnershipThatSharesAggregatesOnlyTellsTheReferrerWhyNoProgressComes() throws Exception {
+        String healthVisitor = UserTokens.accessToken(portal, "sundhedsplejerske.odense");
+        com.fasterxml.jackson.databind.JsonNode referral = ReferralsApi.create(portal, healthVisitor, """
+                {"child": {"firstName": "Alfred", "lastName": "Bro", "birthDate": "2017-01-01", "gender": "BOY"},
+                 "custodyHolders": [{"name": "Sofie Bro", "relation": "MOTHER", "phone": "+45 60708090"}],
+                 "interventionCode": "NEFOS_SUICIDE", "concerns": ["RELATIVE_SUICIDAL_BEHAVIOUR"],
+                 "confirmDuplicate": true,
+                 "childView": {"whatIsHard": "Jeg er bange for at far bliver syg igen", "wishes": "At tale med nogen"}}
+                """);
+        // The consent would let the NGO report progress; the Odense partnership shares aggregates only.
+        ConsentsApi.recordOnPaper(portal, healthVisitor, referral, "NEFOS", "\"CONCERNS\"", null);
+
+        logIn("sundhedsplejerske.odense");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            driver.get(portal + "/henvisninger/" + referral.get("id").asText());
+            return !driver.findElements(By.id("progress-not-shared")).isEmpty();
+        });
+        assertThat(browser.findElement(By.id("progress-not-shared")).getText()).contains("kun samlede tal");
+        logOut();
+    }
+
+    @Test
     void theStroemCoordinatorAcceptsAChildAndChoosesAMentorFromExplainedProposals() throws Exception {
         String caseworker = UserTokens.accessToken(portal, "sagsbehandler.kbh");
         com.fasterxml.jackson.databind.JsonNode referral = ReferralsApi.create(portal, caseworker, """

@@ -90,6 +90,11 @@ public class Referral {
      * before this was recorded, which were told everything.
      */
     private Boolean progressShared;
+    /**
+     * The partnership shares aggregates only (DOMAIN.md, collaboration models): no progress reaches
+     * the referrer, whatever the consent says. Null on referrals shared before the policy was known.
+     */
+    private Boolean aggregatesOnly;
     /** The NGO's view at the end of the course: the child needs another offer (bridge back). */
     private boolean needsAnotherOffer;
     private List<TimelineEntry> timeline = new ArrayList<>();
@@ -170,10 +175,14 @@ public class Referral {
     }
 
     /**
-     * The consent a referral is shared under: its id, and whether the NGO may report progress: the
-     * consent's PROGRESS_TO_REFERRER under a partnership that shares progress at all.
+     * The consent a referral is shared under: its id, whether it lets the NGO report progress
+     * (PROGRESS_TO_REFERRER), and whether the partnership's sharing policy lets it at all.
      */
-    public record SharingConsent(String consentId, boolean progressToReferrer) {
+    public record SharingConsent(String consentId, boolean progressToReferrer, boolean partnershipSharesProgress) {
+
+        public SharingConsent(String consentId, boolean progressToReferrer) {
+            this(consentId, progressToReferrer, true);
+        }
     }
 
     /**
@@ -221,6 +230,7 @@ public class Referral {
     private void share(SharingConsent consent, Instant now) {
         this.consentId = consent.consentId();
         progressShared = consent.progressToReferrer();
+        aggregatesOnly = !consent.partnershipSharesProgress();
         consentState = ConsentState.GIVEN;
         sharedAt = now;
         newEvents.add(new ReferralSubmitted(id, child.pseudonym(), child.ageOn(LocalDate.ofInstant(now, DANISH_TIME)),
@@ -289,9 +299,14 @@ public class Referral {
         if (appliedEvents.contains(eventId) || !sharedWithNgo() || !NEXT.get(status).contains(news.status())) {
             return false;
         }
-        if (PROGRESS.contains(news.status()) && !(progressToReferrer() && partnershipSharesProgress)) {
-            // The custody holders did not let the NGO report the course back (CONSENT.md purposes), or the
-            // partnership shares aggregates only (DOMAIN.md, collaboration models).
+        if (PROGRESS.contains(news.status()) && !partnershipSharesProgress) {
+            // The partnership shares aggregates only (DOMAIN.md), now perhaps when it did not at sharing.
+            boolean learnt = !Boolean.TRUE.equals(aggregatesOnly);
+            aggregatesOnly = true;
+            return learnt;
+        }
+        if (PROGRESS.contains(news.status()) && !progressToReferrer()) {
+            // The custody holders did not let the NGO report the course back (CONSENT.md purposes).
             return false;
         }
         moveTo(news.status(), news.at(), "ngo", news.reason());
@@ -320,9 +335,20 @@ public class Referral {
         }
     }
 
-    /** Whether the NGO may tell the referrer how the course goes: under the consent, while it lasts. */
+    /**
+     * Whether the NGO may tell the referrer how the course goes: under the consent, while it lasts,
+     * and where the partnership shares more than aggregates.
+     */
     public boolean progressToReferrer() {
-        return consentState != ConsentState.WITHDRAWN && !Boolean.FALSE.equals(progressShared);
+        return progressWithheldBy() == null;
+    }
+
+    /** Why the referrer is told nothing of the course: {@code PARTNERSHIP} or {@code CONSENT}; null when they are. */
+    public String progressWithheldBy() {
+        if (Boolean.TRUE.equals(aggregatesOnly)) {
+            return "PARTNERSHIP";
+        }
+        return consentState != ConsentState.WITHDRAWN && !Boolean.FALSE.equals(progressShared) ? null : "CONSENT";
     }
 
     public boolean isOpen() {
@@ -498,6 +524,11 @@ public class Referral {
     /** As recorded, for the store: null on referrals shared before it was. */
     Boolean progressToReferrerRecorded() {
         return progressShared;
+    }
+
+    /** As recorded, for the store: null on referrals shared before it was. */
+    Boolean aggregatesOnlyRecorded() {
+        return aggregatesOnly;
     }
 
     public boolean needsAnotherOffer() {

@@ -148,8 +148,9 @@ public class ReferralManagement {
             return null;
         }
         // Under an aggregates-only partnership the consent's PROGRESS_TO_REFERRER changes nothing: not asked.
-        return new Referral.SharingConsent(decision.consentId(), sharesProgress(referral)
-                && consents.decide(child, ngo, PROGRESS_TO_REFERRER, SHARED_WHEN_REFERRED).permitted());
+        boolean sharesProgress = sharesProgress(referral);
+        return new Referral.SharingConsent(decision.consentId(), sharesProgress
+                && consents.decide(child, ngo, PROGRESS_TO_REFERRER, SHARED_WHEN_REFERRED).permitted(), sharesProgress);
     }
 
     /** Whether the partnership's sharing policy lets the NGO report this child's course back at all. */
@@ -191,8 +192,9 @@ public class ReferralManagement {
                 .filter(referral -> consent.covers(referral.interventionCode(),
                         ngoOf(referral.interventionCode())))
                 .forEach(referral -> applyOnce(referral.id(), eventId, waiting -> waiting.consentGiven(eventId,
-                        new Referral.SharingConsent(consent.consentId(), sharesProgress(waiting)
-                                && consent.purposes().contains(PROGRESS_TO_REFERRER)), consent.occurredAt())));
+                        new Referral.SharingConsent(consent.consentId(),
+                                consent.purposes().contains(PROGRESS_TO_REFERRER), sharesProgress(waiting)),
+                        consent.occurredAt())));
     }
 
     /** A consent was refused, withdrawn or expired: the referrals it concerns say so to their referrers. */

@@ -238,6 +238,7 @@ class ReferralLifecycleIntegrationTests {
         JsonNode quiet = Api.body(api.get("/api/referrals/" + notTold.get("id").asText(), TEACHER), 200);
         assertThat(quiet.get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(quiet.get("progressToReferrer").asBoolean()).isFalse();
+        assertThat(quiet.get("progressWithheldBy").asText()).isEqualTo("CONSENT");
     }
 
     @Test
@@ -268,6 +269,7 @@ class ReferralLifecycleIntegrationTests {
         JsonNode quiet = Api.body(api.get("/api/referrals/" + quietId, odense), 200);
         assertThat(quiet.get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(quiet.get("progressToReferrer").asBoolean()).isFalse();
+        assertThat(quiet.get("progressWithheldBy").asText()).isEqualTo("PARTNERSHIP");
         assertThat(quiet.get("timeline")).extracting(step -> step.get("status").asText()).doesNotContain("STARTED");
         assertThat(Api.body(api.get("/api/referrals/" + toldId, TEACHER), 200).get("progressToReferrer")
                 .asBoolean()).isTrue();
@@ -430,9 +432,13 @@ class ReferralLifecycleIntegrationTests {
         return referral.replace("\"POWERKIDS\"", "\"STROEM\"").replace("PARENTAL_DIVORCE", "LACKS_NETWORK");
     }
 
+    /** Serial numbers in turn from a random start, so two referrals of one run never share a child by chance. */
+    private static final java.util.concurrent.atomic.AtomicInteger SERIALS =
+            new java.util.concurrent.atomic.AtomicInteger((int) (Math.random() * 1000));
+
     /** A fresh synthetic CPR number with the date 14-03-2015 (seventh digit 4: born 2000–2036). */
     static String uniqueCpr() {
-        return "140315-4" + String.format("%03d", (int) (Math.random() * 1000));
+        return "140315-4" + String.format("%03d", SERIALS.getAndIncrement() % 1000);
     }
 
     private static void assertField(HttpResponse<String> response, String field) {

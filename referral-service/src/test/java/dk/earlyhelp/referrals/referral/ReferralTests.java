@@ -188,8 +188,19 @@ class ReferralTests {
         assertThat(referral.applyNgoDecision("a", news(ReferralStatus.ACCEPTED, null, null), false))
                 .as("the decision is not progress").isTrue();
 
-        assertThat(referral.applyNgoDecision("s", news(ReferralStatus.STARTED, null, null), false)).isFalse();
+        assertThat(referral.applyNgoDecision("s", news(ReferralStatus.STARTED, null, null), false))
+                .as("the referral learns the policy changed since it was shared").isTrue();
         assertThat(referral.status()).isEqualTo(ReferralStatus.ACCEPTED);
+        assertThat(referral.progressWithheldBy()).isEqualTo("PARTNERSHIP");
+        assertThat(referral.applyNgoDecision("c", news(ReferralStatus.COMPLETED, null, null), false)).isFalse();
+
+        Referral sharedUnderIt = Referral.draft("r-6", TEACHER, content(ALMA, "hard", null), NOW);
+        sharedUnderIt.submit("teacher", FITS, new Referral.SharingConsent(CONSENT_ID, true, false), NOW);
+        assertThat(sharedUnderIt.progressToReferrer()).isFalse();
+        assertThat(sharedUnderIt.progressWithheldBy()).isEqualTo("PARTNERSHIP");
+        Referral notConsented = Referral.draft("r-7", TEACHER, content(ALMA, "hard", null), NOW);
+        notConsented.submit("teacher", FITS, new Referral.SharingConsent(CONSENT_ID, false, true), NOW);
+        assertThat(notConsented.progressWithheldBy()).isEqualTo("CONSENT");
     }
 
     @Test
