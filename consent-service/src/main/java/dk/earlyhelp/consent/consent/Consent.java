@@ -61,6 +61,11 @@ public class Consent {
     private String municipalityCode;
     private String referralId;
     private List<String> grantees;
+    /**
+     * The professionals around the child in the municipality, by staff role (e.g. SCHOOL_PSYCHOLOGIST),
+     * whom the custody holders let follow the child's referrals; the referrer names the colleague.
+     */
+    private List<String> followerRoles = new ArrayList<>();
     private String interventionCode;
     private Set<Purpose> purposes;
     private Set<DataCategory> categories;
@@ -281,6 +286,20 @@ public class Consent {
     public boolean covers(String ngoCode, Purpose purpose, LocalDate day, ConsentRules rules) {
         return inForceOn(day, rules) && ngoCode != null && grantees.contains(ngoCode)
                 && purposesOn(day, rules).contains(purpose);
+    }
+
+    /**
+     * Names the professional roles whom the custody holders let follow the referral, as part of what
+     * they consent to; only on a draft, before anyone has consented to it.
+     */
+    public void letFollow(List<String> roles) {
+        requireDraft("Only a draft names whom it lets follow the referral");
+        followerRoles = roles == null ? new ArrayList<>() : List.copyOf(roles);
+    }
+
+    /** Whether a professional of this role may follow the child's referrals on that day: in force and naming the role. */
+    public boolean letsFollow(String staffRole, LocalDate day, ConsentRules rules) {
+        return staffRole != null && followerRoles().contains(staffRole) && inForceOn(day, rules);
     }
 
     /**
@@ -533,6 +552,7 @@ public class Consent {
     public String municipalityCode() { return municipalityCode; }
     public String referralId() { return referralId; }
     public List<String> grantees() { return grantees; }
+    public List<String> followerRoles() { return followerRoles == null ? List.of() : List.copyOf(followerRoles); }
     public String interventionCode() { return interventionCode; }
     public Set<Purpose> purposes() { return purposes; }
     public Set<DataCategory> categories() { return categories; }

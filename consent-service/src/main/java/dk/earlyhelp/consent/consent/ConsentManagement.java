@@ -52,11 +52,13 @@ public class ConsentManagement {
             throw ProblemException.invalidField("childBirthDate", "must not be in the future");
         }
         try {
-            Consent consent = store.insert(Consent.draft(request.childId(), request.childBirthDate(),
+            Consent draft = Consent.draft(request.childId(), request.childBirthDate(),
                     caller.organisation(), request.referralId(),
                     request.grantees(), request.interventionCode(), request.purposes(), request.categories(),
                     request.validFrom(), request.validUntil(), request.custodyHoldersRequired(),
-                    request.youngPersonRequired(), request.textVersion(), clock.instant()));
+                    request.youngPersonRequired(), request.textVersion(), clock.instant());
+            draft.letFollow(request.followerRoles());
+            Consent consent = store.insert(draft);
             audit.record(caller, AuditRecord.Action.CREATE, "consent", consent.id(), consent.childId());
             return consent;
         } catch (Consent.NotSpecific e) {
@@ -122,6 +124,25 @@ public class ConsentManagement {
         Decision decision = Decision.of(asked, new IntendedUse(asking, purpose, categories, today()), rules);
         audit.record(caller, decision.permitted() ? AuditRecord.Action.READ : AuditRecord.Action.DENIED,
                 "consent-decision:" + purpose, decision.consentId(), childId);
+        return decision;
+    }
+
+    /**
+     * May a professional of this role in the caller's municipality follow the child's referrals
+     * today? Only while a consent of the municipality that names the role is in force (default
+     * deny, as {@link #decide}); the referral service asks when a colleague is added and at every
+     * read of the follower, so a withdrawal ends it at once. Audited like every decision.
+     */
+    @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
+    public Decision mayFollow(Caller caller, String childId, String staffRole) {
+        Decision decision = consents.findByChildIdAndMunicipalityCodeOrderByCreatedAtDesc(childId,
+                        caller.organisation()).stream()
+                .filter(consent -> consent.letsFollow(staffRole, today(), rules))
+                .findFirst()
+                .map(consent -> new Decision(true, consent.id(), consent.version(), Set.<DataCategory>of()))
+                .orElse(new Decision(false, null, null, Set.of()));
+        audit.record(caller, decision.permitted() ? AuditRecord.Action.READ : AuditRecord.Action.DENIED,
+                "consent-decision:FOLLOWING", decision.consentId(), childId);
         return decision;
     }
 
@@ -212,10 +233,11 @@ public class ConsentManagement {
      *
      * @param childBirthDate      optional, known from the referral; decides the age rule
      * @param youngPersonRequired stands in for the age rule while the birth date is unknown
+     * @param followerRoles       the professional roles the custody holders let follow the referral; may be empty
      */
     public record NewConsent(String childId, LocalDate childBirthDate, String referralId, List<String> grantees,
                              String interventionCode, Set<Purpose> purposes, Set<DataCategory> categories,
                              LocalDate validFrom, LocalDate validUntil, int custodyHoldersRequired,
-                             boolean youngPersonRequired, String textVersion) {
+                             boolean youngPersonRequired, String textVersion, List<String> followerRoles) {
     }
 }

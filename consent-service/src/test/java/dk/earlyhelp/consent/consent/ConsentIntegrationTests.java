@@ -104,6 +104,42 @@ class ConsentIntegrationTests {
     }
 
     @Test
+    void aColleagueFollowsOnlyWhileAConsentInForceNamesTheirRole() throws Exception {
+        String child = UUID.randomUUID().toString();
+        JsonNode draft = Api.body(api.post("/api/consents", CASEWORKER, consent(child, 1)
+                .replace("\"textVersion\"", "\"followerRoles\": [\"SCHOOL_PSYCHOLOGIST\"], \"textVersion\"")), 201);
+        String id = draft.get("id").asText();
+        assertThat(draft.get("followerRoles").toString()).isEqualTo("[\"SCHOOL_PSYCHOLOGIST\"]");
+        assertThat(mayFollow(CASEWORKER, child, "SCHOOL_PSYCHOLOGIST")).as("a draft grants nothing").isFalse();
+
+        Api.body(api.post("/api/consents/" + id + "/grantors", CASEWORKER, grantor("CUSTODY_HOLDER")), 200);
+
+        JsonNode permitted = Api.body(api.get("/api/consents/follower-decision?childId=" + child
+                + "&role=SCHOOL_PSYCHOLOGIST", CASEWORKER), 200);
+        assertThat(permitted.get("permitted").asBoolean()).isTrue();
+        assertThat(permitted.get("consentId").asText()).isEqualTo(id);
+        assertThat(mayFollow(CASEWORKER, child, "HEALTH_VISITOR")).as("a role not named").isFalse();
+        assertThat(mayFollow(TestTokens.municipalStaff("caseworker-cph", "0101"), child, "SCHOOL_PSYCHOLOGIST"))
+                .as("another municipality").isFalse();
+        assertThat(api.get("/api/consents/follower-decision?childId=" + child + "&role=SCHOOL_PSYCHOLOGIST",
+                POWERKIDS).statusCode()).as("not the NGO's question").isEqualTo(403);
+        HttpResponse<String> badRole = api.get("/api/consents/follower-decision?childId=" + child + "&role=psych%3Cx",
+                CASEWORKER);
+        assertThat(badRole.statusCode()).isEqualTo(400);
+        assertThat(badRole.body()).contains("\"field\":\"role\"");
+        assertThat(audit.about(child)).extracting(AuditRecord::resourceType).contains("consent-decision:FOLLOWING");
+
+        Api.body(api.post("/api/consents/" + id + "/withdraw", CASEWORKER, ""), 200);
+
+        assertThat(mayFollow(CASEWORKER, child, "SCHOOL_PSYCHOLOGIST")).as("withdrawn").isFalse();
+    }
+
+    private boolean mayFollow(String token, String child, String role) throws Exception {
+        return Api.body(api.get("/api/consents/follower-decision?childId=" + child + "&role=" + role, token), 200)
+                .get("permitted").asBoolean();
+    }
+
+    @Test
     void aConsentThatIsNotSpecificIsRejected() throws Exception {
         HttpResponse<String> noPurpose = api.post("/api/consents", CASEWORKER,
                 consent(UUID.randomUUID().toString(), 1).replace("\"purposes\": [\"REFERRAL_AND_DELIVERY\", \"PROGRESS_TO_REFERRER\"],", ""));

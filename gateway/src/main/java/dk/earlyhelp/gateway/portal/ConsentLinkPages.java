@@ -142,6 +142,12 @@ class ConsentLinkPages {
             return (List<String>) consent().getOrDefault("categories", List.of());
         }
 
+        /** The professionals around the child, by role, whom the consent lets follow the referral. */
+        @SuppressWarnings("unchecked")
+        public List<String> followerRoles() {
+            return (List<String>) consent().getOrDefault("followerRoles", List.of());
+        }
+
         public boolean required(String code) {
             return ConsentStep.REQUIRED.contains(code);
         }

@@ -68,6 +68,9 @@ class ConsentPages {
         consent.put("interventionCode", referral.get("interventionCode"));
         consent.put("purposes", purposes);
         consent.put("categories", categories);
+        // The colleagues around the child the custody holders let follow the referral, by role.
+        consent.put("followerRoles", fields.getOrDefault("followerRoles", List.of()).stream()
+                .filter(ColleagueChoices.ROLES::contains).distinct().toList());
         consent.put("validFrom", LocalDate.now(DANISH).toString());
         consent.put("validUntil", blankToNull(fields.getFirst("validUntil")));
         consent.put("custodyHoldersRequired", "1".equals(fields.getFirst("custodyHoldersRequired")) ? 1 : 2);
@@ -77,7 +80,7 @@ class ConsentPages {
         if (!recorded.succeeded()) {
             model.addAttribute("consentForm", fields.toSingleValueMap());
             return again(user, id, request, model, List.of(recorded.unavailable() ? "unavailable"
-                    : recorded.fieldErrors().containsKey("validUntil") || "consent-not-specific".equals(problemType(recorded))
+                    : recorded.fieldErrors().containsKey("validUntil") || "consent-not-specific".equals(recorded.problemType())
                             ? "consent.error.period" : "referralForm.error.general"));
         }
         String consentId = (String) recorded.body().get("id");
@@ -175,7 +178,7 @@ class ConsentPages {
         if (outcome.fieldErrors().containsKey("email")) {
             return List.of("consent.error.email");
         }
-        return List.of("mail-unavailable".equals(problemType(outcome)) ? "consent.error.mail" : "consent.error.notPossible");
+        return List.of("mail-unavailable".equals(outcome.problemType()) ? "consent.error.mail" : "consent.error.notPossible");
     }
 
     /** The NGO that delivers the intervention, from the offers the referrer may refer to. */
@@ -190,11 +193,6 @@ class ConsentPages {
     private String again(PortalUser user, String id, HttpServletRequest request, Model model, List<String> problems) {
         model.addAttribute("consentErrors", problems);
         return referralPages.show(user, id, request, model);
-    }
-
-    private static String problemType(ServiceCalls.Outcome outcome) {
-        Object type = outcome.body().get("type");
-        return type == null ? "" : type.toString().substring(type.toString().lastIndexOf('/') + 1);
     }
 
     private static String blankToNull(String value) {

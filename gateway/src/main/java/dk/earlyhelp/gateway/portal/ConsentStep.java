@@ -95,6 +95,11 @@ class ConsentStep {
             return CATEGORIES;
         }
 
+        /** The professional roles the custody holders may let follow the referral; none by default. */
+        public List<String> followerRoles() {
+            return ColleagueChoices.ROLES;
+        }
+
         public boolean required(String code) {
             return REQUIRED.contains(code);
         }
@@ -113,7 +118,7 @@ class ConsentStep {
                            boolean youngPersonRequired, long custodyHoldersGiven, boolean youngPersonGiven,
                            List<String> purposes, List<String> categories, String validUntil, String textVersion,
                            List<Given> grantors, List<Link> links, List<String> confirmations,
-                           List<String> missingConfirmations, String ageRuleNote) {
+                           List<String> missingConfirmations, String ageRuleNote, List<String> followerRoles) {
 
         @SuppressWarnings("unchecked")
         static Recorded of(Map<String, Object> consent) {
@@ -138,7 +143,8 @@ class ConsentStep {
                             .map(confirmation -> confirmation.get("service") + " (" + Rows.time(confirmation.get("at"))
                                     + ")").toList(),
                     (List<String>) consent.getOrDefault("missingConfirmations", List.of()),
-                    (String) consent.get("ageRuleNote"));
+                    (String) consent.get("ageRuleNote"),
+                    (List<String>) consent.getOrDefault("followerRoles", List.of()));
         }
 
         public boolean pending() {

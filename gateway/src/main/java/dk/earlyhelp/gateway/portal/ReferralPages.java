@@ -33,11 +33,13 @@ class ReferralPages {
     private final ServiceCalls services;
     private final OfferViews views;
     private final ConsentStep consentStep;
+    private final ColleagueChoices colleagues;
 
-    ReferralPages(ServiceCalls services, OfferViews views, ConsentStep consentStep) {
+    ReferralPages(ServiceCalls services, OfferViews views, ConsentStep consentStep, ColleagueChoices colleagues) {
         this.services = services;
         this.views = views;
         this.consentStep = consentStep;
+        this.colleagues = colleagues;
     }
 
     /** The user's own referrals and those they follow; with {@code visning=team} a team lead's team's. */
@@ -239,12 +241,24 @@ class ReferralPages {
         return field.startsWith("concerns") ? "concerns" : field;
     }
 
+    String show(PortalUser user, String id, HttpServletRequest request, Model model) {
+        return show(user, id, null, request, model);
+    }
+
+    /** One referral; {@code kollega} searches the colleagues the referrer may let follow it. */
     @GetMapping("/{id}")
-    String show(@ModelAttribute("user") PortalUser user, @PathVariable String id, HttpServletRequest request,
+    String show(@ModelAttribute("user") PortalUser user, @PathVariable String id,
+            @RequestParam(name = "kollega", required = false) String colleagueSearch, HttpServletRequest request,
             Model model) {
         if (!allowed(user)) {
             return "forbidden";
         }
+        model.addAttribute("directory", colleagues.available());
+        model.addAttribute("colleagueSearch", colleagueSearch == null ? "" : colleagueSearch.strip());
+        model.addAttribute("colleagueSearchTooShort", colleagueSearch != null
+                && colleagueSearch.strip().length() < ColleagueChoices.MIN_LENGTH);
+        model.addAttribute("colleagues", colleagues.search(user.caller(), colleagueSearch));
+        model.addAttribute("followerRoles", ColleagueChoices.ROLES);
         ServiceCalls.Answer<Map<String, Object>> referral = services.get(SERVICE, "/api/referrals/" + id,
                 PortalController.token(request), ServiceCalls.OBJECT, null);
         if (referral.value() == null) {
@@ -268,9 +282,19 @@ class ReferralPages {
             return "forbidden";
         }
         Map<String, Object> follower = new LinkedHashMap<>();
-        ReferralForm.put(follower, "email", fields.get("followerEmail"));
-        ReferralForm.put(follower, "role", fields.get("followerRole"));
-        follower.put("custodyHoldersConsented", "true".equals(fields.get("custodyHoldersConsented")));
+        if (colleagues.available()) {
+            // The chosen colleague's address and role come from the directory, never from the browser.
+            var chosen = colleagues.chosen(user.caller(), fields.get("colleague"));
+            if (chosen.isEmpty()) {
+                return followerProblem(user, id, fields, Map.of("follower-colleague",
+                        "referral.followers.error.colleague"), request, model);
+            }
+            follower.put("email", chosen.get().email());
+            follower.put("role", chosen.get().staffRole());
+        } else {
+            ReferralForm.put(follower, "email", fields.get("followerEmail"));
+            ReferralForm.put(follower, "role", fields.get("followerRole"));
+        }
         ServiceCalls.Outcome outcome = services.post(SERVICE, "/api/referrals/" + id + "/followers",
                 PortalController.token(request), follower);
         if (outcome.succeeded()) {
@@ -280,12 +304,21 @@ class ReferralPages {
         Map<String, String> errors = new LinkedHashMap<>();
         outcome.fieldErrors().keySet().forEach(field -> errors.put("follower-" + field, "referral.followers.error." + field));
         if (errors.isEmpty()) {
-            errors.put("follower-form", outcome.unavailable() ? "unavailable" : "referralForm.error.general");
+            errors.put("follower-form", outcome.unavailable() ? "unavailable"
+                    : "follower-not-consented".equals(outcome.problemType()) ? "referral.followers.error.notConsented"
+                    : "consent-unavailable".equals(outcome.problemType()) ? "consent.unavailable"
+                    : "referralForm.error.general");
         }
+        return followerProblem(user, id, fields, errors, request, model);
+    }
+
+    private String followerProblem(PortalUser user, String id, Map<String, String> fields, Map<String, String> errors,
+            HttpServletRequest request, Model model) {
         model.addAttribute("followerErrors", errors);
         model.addAttribute("followerForm", fields);
-        return show(user, id, request, model);
+        return show(user, id, fields.get("kollega"), request, model);
     }
+
 
     @PostMapping("/{id}/withdraw")
     String withdraw(@ModelAttribute("user") PortalUser user, @PathVariable String id,

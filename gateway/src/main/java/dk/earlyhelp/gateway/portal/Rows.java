@@ -19,7 +19,7 @@ final class Rows {
     record ReferralDetail(String id, String childName, String birthDate, String interventionCode, String status,
                           List<Step> timeline, String suggestedInterventionCode, boolean open, String referrerId,
                           String expectedStart, List<Follower> followers, boolean progressToReferrer,
-                          boolean needsAnotherOffer) {
+                          String progressWithheldBy, boolean needsAnotherOffer) {
     }
 
     record Follower(String email, String role) {
@@ -67,6 +67,7 @@ final class Rows {
                         .map(follower -> new Follower((String) follower.get("email"), (String) follower.get("role")))
                         .toList(),
                 !Boolean.FALSE.equals(referral.get("progressToReferrer")),
+                (String) referral.get("progressWithheldBy"),
                 Boolean.TRUE.equals(referral.get("needsAnotherOffer")));
     }
 

@@ -48,6 +48,12 @@ class ServiceCalls {
             return !unavailable && status >= 200 && status < 300;
         }
 
+        /** The last part of a problem's type, e.g. {@code consent-not-specific}; empty for none. */
+        String problemType() {
+            Object type = body == null ? null : body.get("type");
+            return type == null ? "" : type.toString().substring(type.toString().lastIndexOf('/') + 1);
+        }
+
         /** Field name to the service's message, from problem details' {@code errors}. */
         @SuppressWarnings("unchecked")
         Map<String, String> fieldErrors() {

@@ -434,23 +434,31 @@ class PortalBrowserIT {
 
     @Test
     void theTeacherLetsTheSchoolPsychologistFollowAndTheTeamLeadSeesTheTeamsReferrals() throws Exception {
-        String referralId = ReferralsApi.submit(portal, UserTokens.accessToken(portal, "laerer.aarhus"),
-                "Freja", "Kock", "2016-04-04", "GIRL");
+        String teacher = UserTokens.accessToken(portal, "laerer.aarhus");
+        String referralId = ReferralsApi.submit(portal, teacher, "Freja", "Kock", "2016-04-04", "GIRL");
         logIn("laerer.aarhus");
         browser.get(portal + "/henvisninger/" + referralId);
-        waitFor(By.id("followerEmail"));
-        browser.findElement(By.id("followerEmail")).sendKeys("psykolog.aarhus@example.org");
-        new Select(browser.findElement(By.id("followerRole"))).selectByValue("SCHOOL_PSYCHOLOGIST");
-        browser.findElement(By.cssSelector("#add-follower button")).click();
-        waitFor(By.cssSelector("#add-follower .alert-error"));
-        assertThat(browser.findElement(By.cssSelector("#add-follower .alert-error")).getText())
-                .contains("Bekræft, at forældremyndighedsindehaverne har givet samtykke");
-        assertThat(browser.findElement(By.id("followerEmail")).getAttribute("value")).as("no lost input")
-                .isEqualTo("psykolog.aarhus@example.org");
-        assertThat(new Select(browser.findElement(By.id("followerRole"))).getFirstSelectedOption().getAttribute("value"))
-                .isEqualTo("SCHOOL_PSYCHOLOGIST");
-        browser.findElement(By.id("custodyHoldersConsented")).click();
-        browser.findElement(By.cssSelector("#add-follower button")).click();
+        // The teacher finds the colleague by name, within Aarhus only; without consent naming the role, no.
+        searchColleague("Karim");
+        assertThat(browser.findElement(By.id("colleague-results")).getText()).contains("Karim Aziz, Skolepsykolog");
+        assertAccessible("colleague search results");
+        browser.findElement(By.cssSelector("#colleague-psykolog\\.aarhus button")).click();
+        waitFor(By.id("follower-errors"));
+        assertThat(browser.findElement(By.id("follower-errors")).getText()).contains("samtykke nævner ikke");
+        assertThat(browser.findElement(By.id("kollega")).getAttribute("value")).as("no lost input").isEqualTo("Karim");
+        searchColleague("Jonas");
+        assertThat(browser.findElement(By.id("colleague-count")).getText()).as("Copenhagen's caseworker is not a colleague")
+                .isEqualTo("Ingen kolleger fundet.");
+
+        // The custody holder's consent, given on paper, lets the school psychologist follow.
+        browser.findElement(By.id("follower-role-SCHOOL_PSYCHOLOGIST")).click();
+        browser.findElement(By.id("required-1")).click();
+        browser.findElement(By.id("holder0-PAPER")).click();
+        browser.findElement(By.id("consent-submit")).click();
+        waitFor(By.id("consent-follower-roles"));
+        assertThat(browser.findElement(By.id("consent-follower-roles")).getText()).isEqualTo("Skolepsykolog");
+        searchColleague("skolepsykolog");
+        browser.findElement(By.cssSelector("#colleague-psykolog\\.aarhus button")).click();
         waitFor(By.id("followers"));
         assertThat(browser.findElement(By.id("followers")).getText()).contains("psykolog.aarhus@example.org",
                 "Skolepsykolog");
@@ -464,12 +472,108 @@ class PortalBrowserIT {
         assertAccessible("referrals the psychologist follows");
         logOut();
 
+        // The custody holder withdraws: the psychologist follows no more.
+        String consentId = ConsentsApi.JSON.readTree(NgoApi.get(portal, teacher, "/api/consents?childId="
+                + ReferralsApi.get(portal, teacher, referralId).at("/child/id").asText())).get(0).get("id").asText();
+        ConsentsApi.withdraw(portal, teacher, consentId);
+        String psychologist = UserTokens.accessToken(portal, "psykolog.aarhus");
+        assertThat(NgoApi.get(portal, psychologist, "/api/referrals/following")).doesNotContain(referralId);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ReferralsApi.get(portal, teacher,
+                referralId).get("followers").isEmpty());
+
         logIn("teamleder.aarhus");
         browser.get(portal + "/henvisninger?visning=team");
         waitFor(By.cssSelector("table.table"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Teamets henvisninger");
         assertThat(browser.findElement(By.cssSelector("table.table")).getText()).contains("Freja Kock", "Lærer");
         assertAccessible("the team's referrals");
+        logOut();
+    }
+
+    /** Searches the referral page's colleague search and waits for its answer. */
+    private static void searchColleague(String text) {
+        waitFor(By.id("kollega"));
+        WebElement field = browser.findElement(By.id("kollega"));
+        field.clear();
+        field.sendKeys(text);
+        browser.findElement(By.cssSelector("#colleague-search button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(field));
+        waitFor(By.id("colleague-count"));
+    }
+
+    @Test
+    void theNgoSaysTheChildNeedsAnotherOfferAndTheCaseworkerRefersAgainFromTheEarlierReferral() throws Exception {
+        String caseworker = UserTokens.accessToken(portal, "sagsbehandler.kbh");
+        com.fasterxml.jackson.databind.JsonNode referral = ReferralsApi.create(portal, caseworker, """
+                {"child": {"firstName": "Maja", "lastName": "Lund", "birthDate": "2015-09-09", "gender": "GIRL"},
+                 "custodyHolders": [{"name": "Rikke Lund", "relation": "MOTHER", "phone": "+45 50607080"}],
+                 "interventionCode": "STROEM", "concerns": ["LACKS_NETWORK"], "confirmDuplicate": true,
+                 "currentSupport": {"specialSupportMeasure": false, "schoolSupport": true},
+                 "childView": {"whatIsHard": "Jeg keder mig i frikvartererne", "wishes": "En voksen at tale med"}}
+                """);
+        String referralId = referral.get("id").asText();
+        ConsentsApi.recordOnPaper(portal, caseworker, referral, "URK_KBH", "\"CONCERNS\", \"CHILD_VIEW\"", null);
+        // The NGO's course, through its API: accepted, matched with a mentor, started, ended by the closing conversation.
+        String coordinator = UserTokens.accessToken(portal, "koordinator.stroem");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> NgoApi.post(portal, coordinator,
+                "/api/ngo/inbox/" + referralId + "/decision", "{\"decision\": \"ACCEPTED\"}") == 200);
+        String mentor = ConsentsApi.JSON.readTree(NgoApi.get(portal, coordinator, "/api/ngo/inbox/" + referralId
+                + "/proposals")).at("/proposals/0/volunteerId").asText();
+        assertThat(NgoApi.post(portal, coordinator, "/api/ngo/inbox/" + referralId + "/match",
+                "{\"volunteerId\": \"" + mentor + "\"}")).isEqualTo(200);
+        assertThat(NgoApi.post(portal, coordinator, "/api/ngo/inbox/" + referralId + "/start",
+                "{\"startedOn\": \"" + LocalDate.now() + "\"}")).isEqualTo(200);
+        assertThat(NgoApi.post(portal, coordinator, "/api/ngo/inbox/" + referralId + "/complete",
+                "{\"needsAnotherOffer\": true}")).isEqualTo(200);
+
+        logIn("sagsbehandler.kbh");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            driver.get(portal + "/henvisninger/" + referralId);
+            return !driver.findElements(By.id("needs-another-offer")).isEmpty();
+        });
+        assertThat(browser.findElement(By.cssSelector("dd.status")).getText()).isEqualTo("Afsluttet");
+        assertThat(browser.findElement(By.id("needs-another-offer")).getText()).contains("Henvis barnet igen");
+        assertAccessible("a course ended with the need for another offer");
+
+        browser.findElement(By.partialLinkText("Henvis barnet igen")).click();
+        waitFor(By.id("firstName"));
+        assertThat(browser.findElement(By.id("firstName")).getAttribute("value")).isEqualTo("Maja");
+        assertThat(browser.findElement(By.id("lastName")).getAttribute("value")).isEqualTo("Lund");
+        assertThat(browser.findElement(By.id("holder1Name")).getAttribute("value")).isEqualTo("Rikke Lund");
+        assertThat(browser.findElement(By.id("whatIsHard")).getAttribute("value"))
+                .isEqualTo("Jeg keder mig i frikvartererne");
+        assertThat(browser.findElement(By.id("concern-LACKS_NETWORK")).isSelected()).isTrue();
+        assertAccessible("the referral form filled in from the earlier referral");
+        new Select(browser.findElement(By.id("interventionCode"))).selectByValue("STROEM");
+        browser.findElement(By.cssSelector("button[value=submit]")).click();
+        waitFor(By.cssSelector(".alert-success"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Henvisning af Maja Lund");
+        String again = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+        assertThat(again).isNotEqualTo(referralId);
+        assertThat(ReferralsApi.get(portal, caseworker, again).at("/child/id").asText())
+                .as("the same child").isEqualTo(referral.at("/child/id").asText());
+        logOut();
+    }
+
+    @Test
+    void aReferralToAPartnershipThatSharesAggregatesOnlyTellsTheReferrerWhyNoProgressComes() throws Exception {
+        String healthVisitor = UserTokens.accessToken(portal, "sundhedsplejerske.odense");
+        com.fasterxml.jackson.databind.JsonNode referral = ReferralsApi.create(portal, healthVisitor, """
+                {"child": {"firstName": "Alfred", "lastName": "Bro", "birthDate": "2017-01-01", "gender": "BOY"},
+                 "custodyHolders": [{"name": "Sofie Bro", "relation": "MOTHER", "phone": "+45 60708090"}],
+                 "interventionCode": "NEFOS_SUICIDE", "concerns": ["RELATIVE_SUICIDAL_BEHAVIOUR"],
+                 "confirmDuplicate": true,
+                 "childView": {"whatIsHard": "Jeg er bange for at far bliver syg igen", "wishes": "At tale med nogen"}}
+                """);
+        // The consent would let the NGO report progress; the Odense partnership shares aggregates only.
+        ConsentsApi.recordOnPaper(portal, healthVisitor, referral, "NEFOS", "\"CONCERNS\"", null);
+
+        logIn("sundhedsplejerske.odense");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            driver.get(portal + "/henvisninger/" + referral.get("id").asText());
+            return !driver.findElements(By.id("progress-not-shared")).isEmpty();
+        });
+        assertThat(browser.findElement(By.id("progress-not-shared")).getText()).contains("kun samlede tal");
         logOut();
     }
 

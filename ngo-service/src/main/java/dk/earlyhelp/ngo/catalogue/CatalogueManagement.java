@@ -66,6 +66,7 @@ public class CatalogueManagement {
                     .set("deliveredBy", intervention.deliveredBy())
                     .set("measures", intervention.measures())
                     .set("fidelityManual", intervention.fidelityManual())
+                    .set("progressSharing", intervention.progressSharing())
                     .push("pendingEvents", new InterventionPublished(intervention,
                             ngoNames.get(intervention.ngoCode()), now).toPendingEvent());
             mongo.upsert(Query.query(Criteria.where("_id").is(intervention.code())), update, Intervention.class);

@@ -3,6 +3,7 @@ package dk.earlyhelp.ngo.catalogue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,11 +60,12 @@ public class DemoCatalogue implements ApplicationRunner {
 
     record CatalogIntervention(String code, String name, String ngo, List<String> municipalities, String model,
                                List<String> types, TargetGroup targetGroup, Format format, Capacity capacity,
-                               String deliveredBy, List<String> measures, Boolean fidelityManual) {
+                               String deliveredBy, List<String> measures, Boolean fidelityManual,
+                               Map<String, ProgressSharing> progressSharing) {
 
         Intervention toIntervention() {
             return new Intervention(code, name, ngo, municipalities, model, types, targetGroup, format, capacity,
-                    deliveredBy, measures, fidelityManual, List.of());
+                    deliveredBy, measures, fidelityManual, progressSharing, List.of());
         }
     }
 }

@@ -31,8 +31,17 @@ record InterventionPublished(Intervention intervention, String ngoName, Instant 
                 "deliveredBy", intervention.deliveredBy(),
                 "measures", intervention.measures(),
                 "fidelityManual", intervention.fidelityManual(),
+                "progressSharing", progressSharing(intervention),
                 "occurredAt", occurredAt.toString());
         return PendingEvent.of(TYPE, intervention.code(), occurredAt, data);
+    }
+
+    /** Every partnership's policy, the default too, so no consumer has to know the default. */
+    private static Map<String, String> progressSharing(Intervention intervention) {
+        Map<String, String> policies = new LinkedHashMap<>();
+        listOrEmpty(intervention.municipalities()).forEach(municipality -> policies.put(municipality,
+                intervention.progressSharingWith(municipality).name()));
+        return policies;
     }
 
     private static Map<String, Object> targetGroup(TargetGroup group) {

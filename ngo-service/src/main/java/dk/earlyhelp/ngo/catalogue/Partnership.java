@@ -8,9 +8,11 @@ import java.util.Set;
  *
  * @param ngoRecruits whether the model lets the NGO find children itself (outreach, parents' own
  *                    contact) besides the municipality's referrals: B1 and B3 (DOMAIN.md, collaboration models)
+ * @param progressSharing what the NGO shares back about an individual child
  */
 public record Partnership(String id, String interventionCode, String interventionName, String ngoCode,
-                          String ngoName, String municipalityCode, String model, boolean ngoRecruits) {
+                          String ngoName, String municipalityCode, String model, boolean ngoRecruits,
+                          ProgressSharing progressSharing) {
 
     /** The models under which both parties recruit ({@code recruits: BOTH} in catalog.json). */
     static final Set<String> BOTH_RECRUIT = Set.of("B1_PARTNERSHIP_RECRUITMENT", "B3_PARTNERSHIP_FULL");
@@ -18,6 +20,6 @@ public record Partnership(String id, String interventionCode, String interventio
     static Partnership of(Intervention intervention, String ngoName, String municipalityCode) {
         return new Partnership(intervention.code() + "-" + municipalityCode, intervention.code(), intervention.name(),
                 intervention.ngoCode(), ngoName, municipalityCode, intervention.model(),
-                BOTH_RECRUIT.contains(intervention.model()));
+                BOTH_RECRUIT.contains(intervention.model()), intervention.progressSharingWith(municipalityCode));
     }
 }

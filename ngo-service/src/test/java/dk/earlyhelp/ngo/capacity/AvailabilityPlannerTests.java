@@ -60,6 +60,6 @@ class AvailabilityPlannerTests {
 
     private static Intervention intervention(Format format, Capacity capacity) {
         return new Intervention("TEST", "Test", "NGO", List.of("0751"), "B3_PARTNERSHIP_FULL", List.of("GROUP"), null,
-                format, capacity, "NGO", List.of(), false, List.of());
+                format, capacity, "NGO", List.of(), false, null, List.of());
     }
 }

@@ -45,6 +45,8 @@ class InterventionPublishedIntegrationTests {
         assertThat(nefos.get("excludes").toString())
                 .isEqualTo("[\"OWN_SUICIDE_ATTEMPT\",\"INTENSE_SUICIDAL_THOUGHTS_OR_PLANS\"]");
         assertThat(nefos.get("excludedReferTo").asText()).contains("psychiatry");
+        assertThat(published.get("NEFOS_SUICIDE").get("progressSharing").toString())
+                .isEqualTo("{\"0461\":\"AGGREGATES_ONLY\",\"0410\":\"PROGRESS_WITH_CONSENT\"}");
         JsonNode empowr = published.get("EMPOWR");
         assertThat(empowr.at("/targetGroup/gender").asText()).isEqualTo("GIRL");
         assertThat(empowr.at("/targetGroup/mustLiveOrStudyIn").asText()).isEqualTo("0240");

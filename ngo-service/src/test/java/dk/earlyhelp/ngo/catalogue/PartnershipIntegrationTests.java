@@ -48,6 +48,11 @@ class PartnershipIntegrationTests {
         assertThat(powerkids.get("ngoName").asText()).as("for the dashboards' filters")
                 .isEqualTo("Ungdommens Røde Kors Aarhus");
         assertThat(powerkids.get("model").asText()).isEqualTo("B2_PARTNERSHIP_DELIVERY");
+        assertThat(powerkids.get("progressSharing").asText()).as("the default").isEqualTo("PROGRESS_WITH_CONSENT");
+        assertThat(Contracts.parse(ServiceChecks.get(port, "/api/ngo/partnerships/NEFOS_SUICIDE-0461", admin).body())
+                .get("progressSharing").asText()).isEqualTo("AGGREGATES_ONLY");
+        assertThat(Contracts.parse(ServiceChecks.get(port, "/api/ngo/partnerships/NEFOS_SUICIDE-0410", admin).body())
+                .get("progressSharing").asText()).as("a policy per partnership").isEqualTo("PROGRESS_WITH_CONSENT");
     }
 
     @Test

@@ -27,7 +27,7 @@ class DemoVolunteersTests {
             "A_FUNCTIONAL_SPLIT", List.of("INDIVIDUAL", "GROUP"), new TargetGroup(6, 16, null, null, null, null, null,
                     null, true, null),
             new Format("MENTORING", null, null, 52, null, null, 3, 2, null), new Capacity(null, null, 30, null, 1),
-            "NGO", List.of(), true, List.of());
+            "NGO", List.of(), true, null, List.of());
 
     @Test
     void theCataloguesVolunteersBecomeSyntheticPeopleWithARealisticSpread() {

@@ -11,4 +11,10 @@ public interface ConsentDecisions {
      * Never throws: without an answer the decision is deny.
      */
     ConsentDecision decide(String childId, String ngoCode, String purpose, Set<DataCategory> categories);
+
+    /**
+     * May a professional of this staff role in the caller's municipality follow the child's
+     * referrals now, under a consent in force that names the role? Never throws: without an answer, no.
+     */
+    ConsentDecision mayFollow(String childId, String staffRole);
 }

@@ -3,6 +3,7 @@ package dk.earlyhelp.referrals.messaging;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -86,14 +87,15 @@ class NgoEventsListener {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record InterventionPublishedData(String interventionCode, String name, String ngoCode, String ngoName,
                                      List<String> municipalities, String model, List<String> types,
-                                     TargetGroup targetGroup, Format format, String deliveredBy, Instant occurredAt) {
+                                     TargetGroup targetGroup, Format format, String deliveredBy,
+                                     Map<String, String> progressSharing, Instant occurredAt) {
 
         Offer toOffer() {
             return new Offer(interventionCode, name, ngoCode, ngoName, List.copyOf(municipalities), model,
                     types == null ? List.of() : List.copyOf(types),
                     targetGroup == null ? TargetGroup.ANYONE : targetGroup,
                     format == null ? new Format(null, null, null, null, null, null, null, null, null) : format,
-                    deliveredBy, occurredAt, null);
+                    deliveredBy, progressSharing == null ? null : Map.copyOf(progressSharing), occurredAt, null);
         }
     }
 

@@ -2,6 +2,7 @@ package dk.earlyhelp.referrals.offer;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -12,18 +13,32 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param publishedAt when the NGO last published the description; older news never replaces newer
  * @param availability null until the NGO has published its capacity
+ * @param progressSharing each partnership's sharing policy by municipality code, as the NGO published it
+ *                        ({@code PROGRESS_WITH_CONSENT} or {@code AGGREGATES_ONLY}); null from before it did
  */
 @Document("offers")
 public record Offer(@Id String code, String name, String ngoCode, String ngoName,
                     @Indexed List<String> municipalities, String model, List<String> types, TargetGroup targetGroup,
-                    Format format, String deliveredBy, Instant publishedAt, Availability availability) {
+                    Format format, String deliveredBy, Map<String, String> progressSharing, Instant publishedAt,
+                    Availability availability) {
+
+    static final String AGGREGATES_ONLY = "AGGREGATES_ONLY";
 
     public boolean servesMunicipality(String municipalityCode) {
         return municipalities.contains(municipalityCode);
     }
 
+    /**
+     * Whether the partnership with the municipality lets the NGO tell the referrer about an individual
+     * child's course at all; the consent's PROGRESS_TO_REFERRER is needed on top. Some NGOs report
+     * aggregates only, to keep a confidential space for the child.
+     */
+    public boolean sharesProgressWith(String municipalityCode) {
+        return progressSharing == null || !AGGREGATES_ONLY.equals(progressSharing.get(municipalityCode));
+    }
+
     Offer withAvailability(Availability newer) {
         return new Offer(code, name, ngoCode, ngoName, municipalities, model, types, targetGroup, format, deliveredBy,
-                publishedAt, newer);
+                progressSharing, publishedAt, newer);
     }
 }

@@ -42,6 +42,7 @@ public class OfferCatalogue {
                 .set("targetGroup", description.targetGroup())
                 .set("format", description.format())
                 .set("deliveredBy", description.deliveredBy())
+                .set("progressSharing", description.progressSharing())
                 .set("publishedAt", description.publishedAt());
         if (upsertIfNewer(description.code(), "publishedAt", description.publishedAt(), update)) {
             log.info("Offer {} published for municipalities {}", description.code(), description.municipalities());
@@ -64,6 +65,14 @@ public class OfferCatalogue {
     public Optional<Offer> find(String code, String municipalityCode) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("_id").is(code)
                 .and("municipalities").is(municipalityCode)), Offer.class));
+    }
+
+    /**
+     * Whether the NGO may tell the municipality's referrers how an individual child's course goes,
+     * by the partnership's sharing policy; an offer it does not know shares nothing.
+     */
+    public boolean sharesProgress(String code, String municipalityCode) {
+        return find(code).map(offer -> offer.sharesProgressWith(municipalityCode)).orElse(false);
     }
 
     /** Any offer by code, for showing the name of one a referral points to. */

@@ -90,6 +90,11 @@ public class Referral {
      * before this was recorded, which were told everything.
      */
     private Boolean progressShared;
+    /**
+     * The partnership shares aggregates only (DOMAIN.md, collaboration models): no progress reaches
+     * the referrer, whatever the consent says. Null on referrals shared before the policy was known.
+     */
+    private Boolean aggregatesOnly;
     /** The NGO's view at the end of the course: the child needs another offer (bridge back). */
     private boolean needsAnotherOffer;
     private List<TimelineEntry> timeline = new ArrayList<>();
@@ -169,8 +174,15 @@ public class Referral {
         }
     }
 
-    /** The consent a referral is shared under: its id, and whether it lets the NGO report progress. */
-    public record SharingConsent(String consentId, boolean progressToReferrer) {
+    /**
+     * The consent a referral is shared under: its id, whether it lets the NGO report progress
+     * (PROGRESS_TO_REFERRER), and whether the partnership's sharing policy lets it at all.
+     */
+    public record SharingConsent(String consentId, boolean progressToReferrer, boolean partnershipSharesProgress) {
+
+        public SharingConsent(String consentId, boolean progressToReferrer) {
+            this(consentId, progressToReferrer, true);
+        }
     }
 
     /**
@@ -190,7 +202,8 @@ public class Referral {
 
     /**
      * A consent ended: refused before the referral was shared (for this referral), or withdrawn or
-     * expired after. The NGO's access ends with it in the consent service; here the referrer is told.
+     * expired after. The NGO's access ends with it in the consent service; here the referrer is told,
+     * and the colleagues who followed under it follow no more.
      *
      * @return whether the referral changed
      */
@@ -199,13 +212,15 @@ public class Referral {
         if (appliedEvents.contains(eventId)) {
             return false;
         }
+        // Those who followed under the ended consent follow no more (CONSENT.md rule 5).
+        boolean followersLeft = followers.removeIf(follower -> endedConsentId.equals(follower.consentId()));
         ConsentState next;
         if (consentState == ConsentState.GIVEN && endedConsentId.equals(consentId)) {
             next = ConsentState.WITHDRAWN;
         } else if (awaitsConsent() && refused && id.equals(forReferral)) {
             next = ConsentState.REFUSED;
         } else {
-            return false;
+            return followersLeft;
         }
         consentState = next;
         newEvents.add(updated(null, next, now));
@@ -215,6 +230,7 @@ public class Referral {
     private void share(SharingConsent consent, Instant now) {
         this.consentId = consent.consentId();
         progressShared = consent.progressToReferrer();
+        aggregatesOnly = !consent.partnershipSharesProgress();
         consentState = ConsentState.GIVEN;
         sharedAt = now;
         newEvents.add(new ReferralSubmitted(id, child.pseudonym(), child.ageOn(LocalDate.ofInstant(now, DANISH_TIME)),
@@ -233,13 +249,10 @@ public class Referral {
     }
 
     /**
-     * Lets another professional follow the referral. The custody holders' consent to it is the
-     * referrer's to confirm; without it nobody is added. Adding someone twice changes nothing.
+     * Lets another professional follow the referral, under the consent the use case found for it
+     * ({@link Follower#consentId}). Adding someone twice changes nothing.
      */
-    public void addFollower(Follower follower, boolean custodyHoldersConsented) {
-        if (!custodyHoldersConsented) {
-            throw new ConsentRequired();
-        }
+    public void addFollower(Follower follower) {
         if (followers.stream().noneMatch(existing -> existing.email().equalsIgnoreCase(follower.email()))) {
             followers.add(follower);
         }
@@ -282,9 +295,15 @@ public class Referral {
      *
      * @return whether the referral changed
      */
-    public boolean applyNgoDecision(String eventId, NgoNews news) {
+    public boolean applyNgoDecision(String eventId, NgoNews news, boolean partnershipSharesProgress) {
         if (appliedEvents.contains(eventId) || !sharedWithNgo() || !NEXT.get(status).contains(news.status())) {
             return false;
+        }
+        if (PROGRESS.contains(news.status()) && !partnershipSharesProgress) {
+            // The partnership shares aggregates only (DOMAIN.md), now perhaps when it did not at sharing.
+            boolean learnt = !Boolean.TRUE.equals(aggregatesOnly);
+            aggregatesOnly = true;
+            return learnt;
         }
         if (PROGRESS.contains(news.status()) && !progressToReferrer()) {
             // The custody holders did not let the NGO report the course back (CONSENT.md purposes).
@@ -316,9 +335,20 @@ public class Referral {
         }
     }
 
-    /** Whether the NGO may tell the referrer how the course goes: under the consent, while it lasts. */
+    /**
+     * Whether the NGO may tell the referrer how the course goes: under the consent, while it lasts,
+     * and where the partnership shares more than aggregates.
+     */
     public boolean progressToReferrer() {
-        return consentState != ConsentState.WITHDRAWN && !Boolean.FALSE.equals(progressShared);
+        return progressWithheldBy() == null;
+    }
+
+    /** Why the referrer is told nothing of the course: {@code PARTNERSHIP} or {@code CONSENT}; null when they are. */
+    public String progressWithheldBy() {
+        if (Boolean.TRUE.equals(aggregatesOnly)) {
+            return "PARTNERSHIP";
+        }
+        return consentState != ConsentState.WITHDRAWN && !Boolean.FALSE.equals(progressShared) ? null : "CONSENT";
     }
 
     public boolean isOpen() {
@@ -345,13 +375,6 @@ public class Referral {
     public static class IllegalTransition extends RuntimeException {
         IllegalTransition(ReferralStatus from, ReferralStatus to) {
             super("A referral that is " + from + " cannot become " + to);
-        }
-    }
-
-    /** Thrown when someone is to follow a referral without the custody holders' consent; the API answers 400. */
-    public static class ConsentRequired extends RuntimeException {
-        ConsentRequired() {
-            super("must be confirmed: the custody holders consent to this professional following the referral");
         }
     }
 
@@ -501,6 +524,11 @@ public class Referral {
     /** As recorded, for the store: null on referrals shared before it was. */
     Boolean progressToReferrerRecorded() {
         return progressShared;
+    }
+
+    /** As recorded, for the store: null on referrals shared before it was. */
+    Boolean aggregatesOnlyRecorded() {
+        return aggregatesOnly;
     }
 
     public boolean needsAnotherOffer() {

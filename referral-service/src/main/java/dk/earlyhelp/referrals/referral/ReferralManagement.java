@@ -147,8 +147,15 @@ public class ReferralManagement {
         if (!decision.permitted()) {
             return null;
         }
-        return new Referral.SharingConsent(decision.consentId(),
-                consents.decide(child, ngo, PROGRESS_TO_REFERRER, SHARED_WHEN_REFERRED).permitted());
+        // Under an aggregates-only partnership the consent's PROGRESS_TO_REFERRER changes nothing: not asked.
+        boolean sharesProgress = sharesProgress(referral);
+        return new Referral.SharingConsent(decision.consentId(), sharesProgress
+                && consents.decide(child, ngo, PROGRESS_TO_REFERRER, SHARED_WHEN_REFERRED).permitted(), sharesProgress);
+    }
+
+    /** Whether the partnership's sharing policy lets the NGO report this child's course back at all. */
+    private boolean sharesProgress(Referral referral) {
+        return catalogue.sharesProgress(referral.interventionCode(), referral.municipalityCode());
     }
 
     /**
@@ -186,7 +193,8 @@ public class ReferralManagement {
                         ngoOf(referral.interventionCode())))
                 .forEach(referral -> applyOnce(referral.id(), eventId, waiting -> waiting.consentGiven(eventId,
                         new Referral.SharingConsent(consent.consentId(),
-                                consent.purposes().contains(PROGRESS_TO_REFERRER)), consent.occurredAt())));
+                                consent.purposes().contains(PROGRESS_TO_REFERRER), sharesProgress(waiting)),
+                        consent.occurredAt())));
     }
 
     /** A consent was refused, withdrawn or expired: the referrals it concerns say so to their referrers. */
@@ -346,7 +354,11 @@ public class ReferralManagement {
         return found;
     }
 
-    /** The referrals the caller follows as another professional around the child, newest first. */
+    /**
+     * The referrals the caller follows as another professional around the child, newest first: only
+     * those whose consent in force still names the caller's role (asked now, so a withdrawal ends it at
+     * once); the others are left out and their refusal audited.
+     */
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
     public List<Referral> following(Caller caller) {
         if (caller.email() == null) {
@@ -354,17 +366,39 @@ public class ReferralManagement {
         }
         List<Referral> found = referrals.findByMunicipalityCodeAndFollowersEmailOrderByCreatedAtDesc(
                 caller.organisation(), caller.email().toLowerCase(java.util.Locale.ROOT));
-        found.forEach(referral -> audit.record(caller, AuditRecord.Action.READ, "referral", referral.id(),
-                referral.child().pseudonym()));
-        return found;
+        List<Referral> permitted = new java.util.ArrayList<>();
+        for (Referral referral : found) {
+            boolean mayFollow = consents.mayFollow(referral.child().pseudonym(), caller.staffRole()).permitted();
+            audit.record(caller, mayFollow ? AuditRecord.Action.READ : AuditRecord.Action.DENIED, "referral",
+                    referral.id(), referral.child().pseudonym());
+            if (mayFollow) {
+                permitted.add(referral);
+            }
+        }
+        return permitted;
     }
 
-    /** The referrer lets a colleague follow the referral, confirming the custody holders' consent. */
+    /**
+     * The referrer lets a colleague of the municipality follow the referral: only under a consent in
+     * force that names the colleague's role (the custody holders decide who follows, CONSENT.md).
+     */
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
-    public Referral addFollower(Caller caller, String id, String email, String role, boolean consented) {
+    public Referral addFollower(Caller caller, String id, String email, String role) {
+        Referral referral = own(caller, id);
+        ConsentDecision decision = consents.mayFollow(referral.child().pseudonym(), role);
+        if (decision.unavailable()) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "consent-unavailable", "Consent unavailable",
+                    "The consent service could not be asked; nobody is added without the custody holders' consent.");
+        }
+        if (!decision.permitted()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "follower-not-consented",
+                    "No consent for this colleague",
+                    "No consent in force lets a professional of this role follow the child's referral. Record the "
+                            + "custody holders' consent naming the role first.");
+        }
         Follower follower = new Follower(email.strip().toLowerCase(java.util.Locale.ROOT), role, clock.instant(),
-                caller.subject());
-        return change(caller, own(caller, id), referral -> referral.addFollower(follower, consented));
+                caller.subject(), decision.consentId());
+        return change(caller, referral, found -> found.addFollower(follower));
     }
 
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
@@ -406,7 +440,8 @@ public class ReferralManagement {
      * no user is calling. A version conflict is retried with a fresh read.
      */
     public void applyNgoDecision(String eventId, String referralId, Referral.NgoNews news) {
-        applyOnce(referralId, eventId, referral -> referral.applyNgoDecision(eventId, news));
+        // The policy as it is now: a partnership that turned to aggregates only reports no more progress.
+        applyOnce(referralId, eventId, referral -> referral.applyNgoDecision(eventId, news, sharesProgress(referral)));
     }
 
     /** Applies a consumed event's change to a referral once; a version conflict is retried with a fresh read. */
@@ -457,9 +492,6 @@ public class ReferralManagement {
                             : "eligibility-override-required", "Not eligible", e.getMessage());
             problem.getBody().setProperty("eligibility", e.eligibility());
             return problem;
-        }
-        if (refusal instanceof Referral.ConsentRequired e) {
-            return ProblemException.invalidField("custodyHoldersConsented", e.getMessage());
         }
         if (refusal instanceof Referral.IllegalTransition e) {
             return new ProblemException(HttpStatus.CONFLICT, "illegal-transition", "Not possible now", e.getMessage());

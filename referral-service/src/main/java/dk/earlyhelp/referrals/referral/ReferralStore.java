@@ -58,6 +58,7 @@ class ReferralStore {
                 .set("consentId", referral.consentId())
                 .set("sharedAt", referral.sharedAt())
                 .set("progressShared", referral.progressToReferrerRecorded())
+                .set("aggregatesOnly", referral.aggregatesOnlyRecorded())
                 .set("needsAnotherOffer", referral.needsAnotherOffer())
                 .inc("version", 1);
         if (!referral.newTimeline().isEmpty()) {

@@ -24,7 +24,8 @@ public final class TestCatalogue {
              "types": ["GROUP"], "targetGroup": {"ageMin": 9, "ageMax": 13, "concerns": ["PARENTAL_DIVORCE"]},
              "format": {"kind": "GROUP_COURSE", "sessions": 8, "sessionEveryDays": 7, "groupSizeMax": 8,
                         "note": "Eight weekly group conversations"},
-             "deliveredBy": "BOTH", "occurredAt": "2026-11-01T08:00:00Z"}""",
+             "deliveredBy": "BOTH", "progressSharing": {"0751": "PROGRESS_WITH_CONSENT"},
+             "occurredAt": "2026-11-01T08:00:00Z"}""",
             """
             {"interventionCode": "CYKELHJELM", "name": "Når cykelhjelm ikke er nok", "ngoCode": "SIND_PR",
              "ngoName": "SIND Pårørenderådgivning", "municipalities": ["0751", "0779", "0791", "0657"],
@@ -47,7 +48,9 @@ public final class TestCatalogue {
              "targetGroup": {"ageMin": 3, "ageMax": 19, "concerns": ["RELATIVE_SUICIDAL_BEHAVIOUR"],
                              "excludes": ["OWN_SUICIDE_ATTEMPT", "INTENSE_SUICIDAL_THOUGHTS_OR_PLANS"],
                              "excludedReferTo": "Child and adolescent psychiatry or the municipality at once"},
-             "format": {"kind": "COUNSELLING"}, "deliveredBy": "NGO", "occurredAt": "2026-11-01T08:00:00Z"}""");
+             "format": {"kind": "COUNSELLING"}, "deliveredBy": "NGO",
+             "progressSharing": {"0461": "AGGREGATES_ONLY", "0410": "PROGRESS_WITH_CONSENT"},
+             "occurredAt": "2026-11-01T08:00:00Z"}""");
 
     static final String POWERKIDS_AVAILABILITY = """
             {"interventionCode": "POWERKIDS", "places": 24, "occupied": 20, "waiting": 1, "freePlaces": 3,

@@ -238,6 +238,41 @@ class ReferralLifecycleIntegrationTests {
         JsonNode quiet = Api.body(api.get("/api/referrals/" + notTold.get("id").asText(), TEACHER), 200);
         assertThat(quiet.get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(quiet.get("progressToReferrer").asBoolean()).isFalse();
+        assertThat(quiet.get("progressWithheldBy").asText()).isEqualTo("CONSENT");
+    }
+
+    @Test
+    void aPartnershipThatSharesAggregatesOnlyShowsTheReferrerNoProgressEvenUnderAConsentThatWouldLetIt()
+            throws Exception {
+        String odense = TestTokens.municipalStaff("health-visitor-sharing", "0461");
+        JsonNode submitted = Api.body(api.post("/api/referrals", odense, referral(uniqueCpr(), true, true)
+                .replace("\"POWERKIDS\"", "\"NEFOS_SUICIDE\"")
+                .replace("PARENTAL_DIVORCE", "RELATIVE_SUICIDAL_BEHAVIOUR")), 201);
+        TestConsents.grant(api, odense, submitted, "NEFOS", "CONCERNS", "CHILD_VIEW");
+        String quietId = submitted.get("id").asText();
+        JsonNode told = sentToNgo(referral(uniqueCpr(), true, true));
+        String toldId = told.get("id").asText();
+
+        for (String id : List.of(quietId, toldId)) {
+            EventProbe.publishEvent("ngo.events", "ngo.referral-decided.v1", UUID.randomUUID().toString(), id,
+                    "{\"referralId\": \"%s\", \"decision\": \"ACCEPTED\", \"occurredAt\": \"2026-11-26T10:15:00Z\"}"
+                            .formatted(id));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(toldId).equals("ACCEPTED")
+                && Api.body(api.get("/api/referrals/" + quietId, odense), 200).get("status").asText()
+                        .equals("ACCEPTED"));
+        // The aggregates-only partnership's news first, under the other's key, so it is read before the other's.
+        publishProgress(quietId, toldId, "STARTED", null);
+        publishProgress(toldId, toldId, "STARTED", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(toldId).equals("STARTED"));
+
+        JsonNode quiet = Api.body(api.get("/api/referrals/" + quietId, odense), 200);
+        assertThat(quiet.get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(quiet.get("progressToReferrer").asBoolean()).isFalse();
+        assertThat(quiet.get("progressWithheldBy").asText()).isEqualTo("PARTNERSHIP");
+        assertThat(quiet.get("timeline")).extracting(step -> step.get("status").asText()).doesNotContain("STARTED");
+        assertThat(Api.body(api.get("/api/referrals/" + toldId, TEACHER), 200).get("progressToReferrer")
+                .asBoolean()).isTrue();
     }
 
     private static void publishProgress(String referralId, String key, String status, String reason) {
@@ -397,9 +432,13 @@ class ReferralLifecycleIntegrationTests {
         return referral.replace("\"POWERKIDS\"", "\"STROEM\"").replace("PARENTAL_DIVORCE", "LACKS_NETWORK");
     }
 
+    /** Serial numbers in turn from a random start, so two referrals of one run never share a child by chance. */
+    private static final java.util.concurrent.atomic.AtomicInteger SERIALS =
+            new java.util.concurrent.atomic.AtomicInteger((int) (Math.random() * 1000));
+
     /** A fresh synthetic CPR number with the date 14-03-2015 (seventh digit 4: born 2000–2036). */
     static String uniqueCpr() {
-        return "140315-4" + String.format("%03d", (int) (Math.random() * 1000));
+        return "140315-4" + String.format("%03d", SERIALS.getAndIncrement() % 1000);
     }
 
     private static void assertField(HttpResponse<String> response, String field) {

@@ -108,7 +108,7 @@ class ReferralTests {
         assertThat(referral.awaitsConsent()).isTrue();
         assertThat(referral.sharedWithNgo()).isFalse();
         assertThat(referral.newEvents()).as("the NGO hears nothing yet").isEmpty();
-        assertThat(referral.applyNgoDecision("e0", news(ReferralStatus.RECEIVED, null, null)))
+        assertThat(referral.applyNgoDecision("e0", news(ReferralStatus.RECEIVED, null, null), true))
                 .as("news about a referral the NGO never got").isFalse();
 
         assertThat(referral.consentGiven("c1", CONSENT, NOW)).isTrue();
@@ -146,24 +146,61 @@ class ReferralTests {
         Referral notTold = Referral.draft("r-2", TEACHER, content(ALMA, "hard", null), NOW);
         notTold.submit("teacher", FITS, new Referral.SharingConsent(CONSENT_ID, false), NOW);
         for (Referral referral : List.of(told, notTold)) {
-            assertThat(referral.applyNgoDecision("a", news(ReferralStatus.ACCEPTED, null, null)))
+            assertThat(referral.applyNgoDecision("a", news(ReferralStatus.ACCEPTED, null, null), true))
                     .as("the decision itself is part of referring").isTrue();
         }
 
-        assertThat(told.applyNgoDecision("s", news(ReferralStatus.STARTED, null, null))).isTrue();
+        assertThat(told.applyNgoDecision("s", news(ReferralStatus.STARTED, null, null), true)).isTrue();
         assertThat(told.applyNgoDecision("c", new Referral.NgoNews(ReferralStatus.COMPLETED, null, null, null, true,
-                NOW))).isTrue();
+                NOW), true)).isTrue();
         assertThat(told.needsAnotherOffer()).isTrue();
-        assertThat(notTold.applyNgoDecision("s", news(ReferralStatus.STARTED, null, null))).isFalse();
+        assertThat(notTold.applyNgoDecision("s", news(ReferralStatus.STARTED, null, null), true)).isFalse();
         assertThat(notTold.status()).isEqualTo(ReferralStatus.ACCEPTED);
         assertThat(notTold.progressToReferrer()).isFalse();
 
         Referral withdrawn = Referral.draft("r-3", TEACHER, content(ALMA, "hard", null), NOW);
         withdrawn.submit("teacher", FITS, CONSENT, NOW);
-        withdrawn.applyNgoDecision("a", news(ReferralStatus.ACCEPTED, null, null));
+        withdrawn.applyNgoDecision("a", news(ReferralStatus.ACCEPTED, null, null), true);
         withdrawn.consentEnded("w", CONSENT_ID, null, false, NOW);
-        assertThat(withdrawn.applyNgoDecision("s", news(ReferralStatus.STARTED, null, null)))
+        assertThat(withdrawn.applyNgoDecision("s", news(ReferralStatus.STARTED, null, null), true))
                 .as("nothing more after a withdrawal").isFalse();
+    }
+
+    @Test
+    void theEndOfAConsentEndsTheFollowingItAllowed() {
+        Referral referral = Referral.draft("r-5", TEACHER, content(ALMA, "hard", null), NOW);
+        referral.submit("teacher", FITS, CONSENT, NOW);
+        referral.addFollower(new Follower("psychologist@example.org", "SCHOOL_PSYCHOLOGIST", NOW, "teacher", "c-1"));
+        referral.addFollower(new Follower("nurse@example.org", "HEALTH_VISITOR", NOW, "teacher", "c-2"));
+        referral.addFollower(new Follower("nurse@example.org", "HEALTH_VISITOR", NOW, "teacher", "c-2"));
+
+        assertThat(referral.consentEnded("w", "c-1", null, false, NOW)).isTrue();
+
+        assertThat(referral.followers()).extracting(Follower::email).containsExactly("nurse@example.org");
+        assertThat(referral.consentState()).as("the NGO's consent is another").isEqualTo(ConsentState.GIVEN);
+        assertThat(referral.consentEnded("w2", "c-9", null, false, NOW)).as("nothing of its own").isFalse();
+    }
+
+    @Test
+    void anAggregatesOnlyPartnershipReportsNoProgressWhateverTheConsentSays() {
+        Referral referral = Referral.draft("r-4", TEACHER, content(ALMA, "hard", null), NOW);
+        referral.submit("teacher", FITS, CONSENT, NOW);
+        assertThat(referral.applyNgoDecision("a", news(ReferralStatus.ACCEPTED, null, null), false))
+                .as("the decision is not progress").isTrue();
+
+        assertThat(referral.applyNgoDecision("s", news(ReferralStatus.STARTED, null, null), false))
+                .as("the referral learns the policy changed since it was shared").isTrue();
+        assertThat(referral.status()).isEqualTo(ReferralStatus.ACCEPTED);
+        assertThat(referral.progressWithheldBy()).isEqualTo("PARTNERSHIP");
+        assertThat(referral.applyNgoDecision("c", news(ReferralStatus.COMPLETED, null, null), false)).isFalse();
+
+        Referral sharedUnderIt = Referral.draft("r-6", TEACHER, content(ALMA, "hard", null), NOW);
+        sharedUnderIt.submit("teacher", FITS, new Referral.SharingConsent(CONSENT_ID, true, false), NOW);
+        assertThat(sharedUnderIt.progressToReferrer()).isFalse();
+        assertThat(sharedUnderIt.progressWithheldBy()).isEqualTo("PARTNERSHIP");
+        Referral notConsented = Referral.draft("r-7", TEACHER, content(ALMA, "hard", null), NOW);
+        notConsented.submit("teacher", FITS, new Referral.SharingConsent(CONSENT_ID, false, true), NOW);
+        assertThat(notConsented.progressWithheldBy()).isEqualTo("CONSENT");
     }
 
     @Test
@@ -199,10 +236,10 @@ class ReferralTests {
     void appliesTheNgosNewsInLifecycleOrderAndEachEventOnce() {
         Referral referral = referral(true);
 
-        assertThat(referral.applyNgoDecision("e1", news(ReferralStatus.RECEIVED, null, null))).isTrue();
+        assertThat(referral.applyNgoDecision("e1", news(ReferralStatus.RECEIVED, null, null), true)).isTrue();
         assertThat(referral.applyNgoDecision("e2", news(ReferralStatus.DECLINED, "OUTSIDE_TARGET_GROUP",
-                "SAMTALEGRUPPER"))).isTrue();
-        assertThat(referral.applyNgoDecision("e1", news(ReferralStatus.RECEIVED, null, null)))
+                "SAMTALEGRUPPER"), true)).isTrue();
+        assertThat(referral.applyNgoDecision("e1", news(ReferralStatus.RECEIVED, null, null), true))
                 .as("a late, older event").isFalse();
 
         assertThat(referral.status()).isEqualTo(ReferralStatus.DECLINED);
@@ -219,8 +256,8 @@ class ReferralTests {
         Referral referral = referral(true);
 
         referral.applyNgoDecision("e1", new Referral.NgoNews(ReferralStatus.WAITLISTED, null, null,
-                LocalDate.of(2027, 1, 11), NOW));
-        referral.applyNgoDecision("e2", news(ReferralStatus.ACCEPTED, null, null));
+                LocalDate.of(2027, 1, 11), NOW), true);
+        referral.applyNgoDecision("e2", news(ReferralStatus.ACCEPTED, null, null), true);
 
         assertThat(referral.expectedStart()).isEqualTo(LocalDate.of(2027, 1, 11));
         assertThat(referral.newEvents().get(0).data()).containsEntry("expectedStart", "2027-01-11");
@@ -231,7 +268,7 @@ class ReferralTests {
         Referral referral = referral(true);
         referral.withdraw("teacher", "No longer needed", NOW);
 
-        assertThat(referral.applyNgoDecision("e1", news(ReferralStatus.ACCEPTED, null, null))).isFalse();
+        assertThat(referral.applyNgoDecision("e1", news(ReferralStatus.ACCEPTED, null, null), true)).isFalse();
         assertThat(referral.status()).isEqualTo(ReferralStatus.WITHDRAWN);
     }
 }

@@ -1,9 +1,7 @@
 package dk.earlyhelp.referrals.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,15 +14,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dk.earlyhelp.platform.test.Api;
-import dk.earlyhelp.platform.test.EventProbe;
 import dk.earlyhelp.platform.test.TestTokens;
-import dk.earlyhelp.referrals.consent.TestConsents;
 import dk.earlyhelp.referrals.offer.TestCatalogue;
 
 /**
  * The caseworker view beyond one's own referrals: a team lead sees the team's, and other
- * professionals around the child follow a referral (with the custody holders' consent) and are
- * told of its news. Real HTTP, store and broker.
+ * professionals around the child follow a referral only with the custody holders' consent.
+ * Real HTTP, store and broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TeamAndFollowersIntegrationTests {
@@ -64,45 +60,27 @@ class TeamAndFollowersIntegrationTests {
     }
 
     @Test
-    void anotherProfessionalFollowsWithConsentAndIsToldOfTheNews() throws Exception {
+    void nobodyFollowsWithoutAnAnswerFromTheConsentService() throws Exception {
+        // No consent service runs beside this module's tests: no answer is no (CONSENT.md rule 7). That a
+        // consent naming the role lets a colleague follow, and its withdrawal ends it, ThinSliceIT shows.
         String teacher = staff("teacher", "TEACHER", team);
-        String email = "psychologist-" + UUID.randomUUID() + "@example.org";
-        Map<String, Object> psychologistClaims = claims("0751", "SCHOOL_PSYCHOLOGIST", null);
-        psychologistClaims.put("email", email);
-        String psychologist = TestTokens.issue("psychologist", psychologistClaims);
         String id = create(teacher);
-        TestConsents.grant(api, teacher, Api.body(api.get("/api/referrals/" + id, teacher), 200), "URK_AAR",
-                "CONCERNS");
+        String follower = "{\"email\": \"psychologist@example.org\", \"role\": \"SCHOOL_PSYCHOLOGIST\"}";
 
-        var withoutConsent = api.post("/api/referrals/" + id + "/followers", teacher,
-                "{\"email\": \"%s\", \"role\": \"SCHOOL_PSYCHOLOGIST\", \"custodyHoldersConsented\": false}"
-                        .formatted(email));
-        assertThat(withoutConsent.statusCode()).isEqualTo(400);
-        assertThat(withoutConsent.body()).contains("\"field\":\"custodyHoldersConsented\"");
-        assertThat(api.post("/api/referrals/" + id + "/followers", staff("other", "TEACHER", team),
-                "{\"email\": \"%s\", \"role\": \"SCHOOL_PSYCHOLOGIST\", \"custodyHoldersConsented\": true}"
-                        .formatted(email)).statusCode()).as("only the referrer shares").isEqualTo(404);
+        var noAnswer = api.post("/api/referrals/" + id + "/followers", teacher, follower);
 
-        JsonNode shared = Api.body(api.post("/api/referrals/" + id + "/followers", teacher,
-                "{\"email\": \"%s\", \"role\": \"SCHOOL_PSYCHOLOGIST\", \"custodyHoldersConsented\": true}"
-                        .formatted(email.toUpperCase())), 200);
-        assertThat(shared.at("/followers/0/email").asText()).isEqualTo(email);
-        assertThat(Api.body(api.get("/api/referrals/following", psychologist), 200))
-                .extracting(item -> item.get("id").asText()).containsExactly(id);
-
-        EventProbe.publishEvent("ngo.events", "ngo.referral-decided.v1", UUID.randomUUID().toString(), id,
-                "{\"referralId\": \"%s\", \"decision\": \"ACCEPTED\", \"occurredAt\": \"2026-11-26T10:15:00Z\"}"
-                        .formatted(id));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Api.body(api.get("/api/referrals/notifications",
-                psychologist), 200).get("unread").asInt() == 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Api.body(api.get("/api/referrals/notifications", teacher),
-                200).get("unread").asInt() == 2);
-        assertThat(Api.body(api.get("/api/referrals/notifications", teacher), 200).get("items"))
-                .as("the referrer is told too, also that the consent let the referral go")
-                .extracting(item -> item.get("status").asText()).containsExactly("ACCEPTED", "CONSENT_GIVEN");
-
-        Api.body(api.delete("/api/referrals/" + id + "/followers/" + email, teacher), 200);
-        assertThat(Api.body(api.get("/api/referrals/following", psychologist), 200)).isEmpty();
+        assertThat(noAnswer.statusCode()).isEqualTo(503);
+        assertThat(noAnswer.body()).contains("consent-unavailable");
+        assertThat(Api.body(api.get("/api/referrals/" + id, teacher), 200).get("followers")).isEmpty();
+        assertThat(api.post("/api/referrals/" + id + "/followers", staff("other", "TEACHER", team), follower)
+                .statusCode()).as("only the referrer shares").isEqualTo(404);
+        var badRole = api.post("/api/referrals/" + id + "/followers", teacher,
+                follower.replace("SCHOOL_PSYCHOLOGIST", "psychologist"));
+        assertThat(badRole.statusCode()).isEqualTo(400);
+        assertThat(badRole.body()).contains("\"field\":\"role\"");
+        assertThat(api.post("/api/referrals/" + id + "/followers", teacher,
+                follower.replace("}", ", \"custodyHoldersConsented\": true}")).statusCode())
+                .as("the referrer's own say-so no longer counts").isEqualTo(400);
     }
 
     private String staff(String name, String role, String teamCode) {

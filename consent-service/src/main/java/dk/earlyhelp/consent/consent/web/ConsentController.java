@@ -23,6 +23,7 @@ import dk.earlyhelp.consent.consent.DataCategory;
 import dk.earlyhelp.consent.consent.Decision;
 import dk.earlyhelp.consent.consent.Grantor;
 import dk.earlyhelp.consent.consent.Purpose;
+import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.CurrentCaller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -92,12 +93,23 @@ class ConsentController {
         return consents.decide(CurrentCaller.get(), childId, ngo, purpose, categories);
     }
 
+    /** Permit or deny that a professional of this role in the caller's municipality follows the child's referrals. */
+    @GetMapping("/follower-decision")
+    Decision mayFollow(@RequestParam String childId, @RequestParam String role) {
+        if (!role.matches("[A-Z_]{2,40}")) {
+            throw ProblemException.invalidField("role", "must be a role code");
+        }
+        return consents.mayFollow(CurrentCaller.get(), childId, role);
+    }
+
     /**
      * A consent as the professional recorded it from the signed or spoken consent.
      *
      * @param youngPersonRequired whether the young person must consent too; stands in for the age rule only
      *                            while {@code childBirthDate} is not given
      * @param childBirthDate      the child's birth date from the referral; decides the age rule on every day asked
+     * @param followerRoles       the professionals around the child, by staff role, whom the custody holders let
+     *                            follow the referral
      */
     record RecordConsentRequest(
             @NotBlank @Pattern(regexp = "[0-9a-f-]{36}", message = "must be the child's pseudonymous id") String childId,
@@ -111,12 +123,14 @@ class ConsentController {
             @Min(1) @Max(2) Integer custodyHoldersRequired,
             Boolean youngPersonRequired,
             @NotBlank @Size(max = 40) String textVersion,
-            LocalDate childBirthDate) {
+            LocalDate childBirthDate,
+            @Size(max = 10) List<@Pattern(regexp = "[A-Z_]{2,40}", message = "must be a role code") String> followerRoles) {
 
         ConsentManagement.NewConsent toNewConsent() {
             return new ConsentManagement.NewConsent(childId, childBirthDate, referralId, grantees, interventionCode, purposes,
                     categories, validFrom, validUntil, custodyHoldersRequired == null ? 2 : custodyHoldersRequired,
-                    youngPersonRequired != null && youngPersonRequired, textVersion);
+                    youngPersonRequired != null && youngPersonRequired, textVersion,
+                    followerRoles == null ? List.of() : followerRoles);
         }
     }
 

@@ -23,12 +23,14 @@ import dk.earlyhelp.consent.consent.Purpose;
  *                             require today has consented
  * @param ageRuleNote          whose consent the age rule still needs today ({@code YOUNG_PERSON_CONSENT_NEEDED},
  *                             {@code ADULT_CONSENT_NEEDED}); null when none
+ * @param followerRoles        the professionals around the child, by staff role, it lets follow the referral
  * @param endedAt              when it was withdrawn, refused or expired; null while it lasts
  * @param missingConfirmations services that must still confirm erasure; empty when none must
  */
 public record ConsentResponse(String id, String childId, LocalDate childBirthDate, String referralId, String status,
                               boolean inForce, AgeRuleNote ageRuleNote, boolean refused,
-                              List<String> grantees, String interventionCode, Set<Purpose> purposes,
+                              List<String> grantees, List<String> followerRoles, String interventionCode,
+                              Set<Purpose> purposes,
                               Set<DataCategory> categories, Set<Purpose> effectivePurposes,
                               Set<DataCategory> effectiveCategories, LocalDate validFrom, LocalDate validUntil,
                               int custodyHoldersRequired, boolean youngPersonRequired, List<Grantor> grantors,
@@ -39,7 +41,7 @@ public record ConsentResponse(String id, String childId, LocalDate childBirthDat
     public static ConsentResponse of(Consent consent, ConsentManagement.Standing standing) {
         return new ConsentResponse(consent.id(), consent.childId(), consent.childBirthDate(), consent.referralId(),
                 consent.status().name(), standing.inForce(), standing.ageRuleNote(), consent.refused(),
-                consent.grantees(), consent.interventionCode(),
+                consent.grantees(), consent.followerRoles(), consent.interventionCode(),
                 sorted(consent.purposes(), Purpose.class), sorted(consent.categories(), DataCategory.class),
                 consent.effectivePurposes(), consent.effectiveCategories(), consent.validFrom(), consent.validUntil(),
                 consent.custodyHoldersRequired(), consent.youngPersonRequired(), consent.grantors(),

@@ -2,6 +2,7 @@ package dk.earlyhelp.consent.link.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,14 +72,15 @@ class ConsentLinkController {
     /** What the consent asks for, by name: the effective scope, as the grantors so far have narrowed it. */
     record LinkedConsent(String id, String status, String municipalityCode, String ngoCode, String ngoName,
                          String interventionCode, String interventionName, Set<Purpose> purposes,
-                         Set<DataCategory> categories, LocalDate validFrom, LocalDate validUntil, String textVersion) {
+                         Set<DataCategory> categories, List<String> followerRoles, LocalDate validFrom,
+                         LocalDate validUntil, String textVersion) {
 
         static LinkedConsent of(PersonalLink link) {
             Consent consent = link.consent();
             return new LinkedConsent(consent.id(), consent.status().name(), consent.municipalityCode(),
                     link.grantee().ngoCode(), link.grantee().ngoName(), link.grantee().interventionCode(),
                     link.grantee().interventionName(), consent.effectivePurposes(), consent.effectiveCategories(),
-                    consent.validFrom(), consent.validUntil(), consent.textVersion());
+                    consent.followerRoles(), consent.validFrom(), consent.validUntil(), consent.textVersion());
         }
     }
 }

@@ -73,6 +73,21 @@ class ConsentServiceClient implements ConsentDecisions {
         if (ngoCode != null) {
             uri.queryParam("ngo", ngoCode);
         }
+        return ask(uri, token);
+    }
+
+    @Override
+    public ConsentDecision mayFollow(String childId, String staffRole) {
+        String token = callerToken();
+        if (token == null || staffRole == null) {
+            return ConsentDecision.noAnswer();
+        }
+        return ask(UriComponentsBuilder.fromUriString(consentUrl + "/api/consents/follower-decision")
+                .queryParam("childId", childId)
+                .queryParam("role", staffRole), token);
+    }
+
+    private ConsentDecision ask(UriComponentsBuilder uri, String token) {
         return circuitBreakers.create("consent-service").run(Retry.decorateSupplier(retry, () -> {
             Answer answer = http.get().uri(uri.build().toUri())
                     .headers(headers -> headers.setBearerAuth(token))

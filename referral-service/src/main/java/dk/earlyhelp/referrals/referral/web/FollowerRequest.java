@@ -3,7 +3,6 @@ package dk.earlyhelp.referrals.referral.web;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -11,8 +10,6 @@ import jakarta.validation.constraints.Size;
 public record FollowerRequest(
         @Schema(description = "the colleague's login e-mail, how they are known and told of changes")
         @NotBlank @Email @Size(max = 200) String email,
-        @Schema(description = "their professional role, e.g. SCHOOL_PSYCHOLOGIST")
-        @NotBlank @Pattern(regexp = "[A-Z_]{2,40}", message = "must be a role code") String role,
-        @Schema(description = "must be true: the custody holders consent to this professional following the referral")
-        @NotNull Boolean custodyHoldersConsented) {
+        @Schema(description = "their professional role, e.g. SCHOOL_PSYCHOLOGIST; a consent in force must name it")
+        @NotBlank @Pattern(regexp = "[A-Z_]{2,40}", message = "must be a role code") String role) {
 }

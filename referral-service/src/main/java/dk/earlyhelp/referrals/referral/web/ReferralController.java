@@ -103,11 +103,10 @@ class ReferralController {
         return referrals.following(CurrentCaller.get()).stream().map(ReferralResponse::of).toList();
     }
 
-    /** The referrer lets another professional follow the referral, confirming the custody holders' consent. */
+    /** The referrer lets a colleague follow the referral, under a consent in force that names the colleague's role. */
     @PostMapping("/{id}/followers")
     ReferralResponse addFollower(@PathVariable String id, @Valid @RequestBody FollowerRequest request) {
-        return ReferralResponse.of(referrals.addFollower(CurrentCaller.get(), id, request.email(), request.role(),
-                Boolean.TRUE.equals(request.custodyHoldersConsented())));
+        return ReferralResponse.of(referrals.addFollower(CurrentCaller.get(), id, request.email(), request.role()));
     }
 
     @DeleteMapping("/{id}/followers/{email}")

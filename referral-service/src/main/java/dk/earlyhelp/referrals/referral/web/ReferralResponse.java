@@ -9,14 +9,20 @@ import dk.earlyhelp.referrals.referral.CustodyHolder;
 import dk.earlyhelp.referrals.referral.Referral;
 import dk.earlyhelp.referrals.referral.TimelineEntry;
 
-/** A referral as its referrer sees it. */
+/**
+ * A referral as its referrer sees it.
+ *
+ * @param progressWithheldBy why the course's progress is not shown: {@code CONSENT} (no PROGRESS_TO_REFERRER, or
+ *                           withdrawn) or {@code PARTNERSHIP} (it shares aggregates only); null when it is shown
+ */
 public record ReferralResponse(String id, String status, String municipalityCode, String referrerId, String referrerRole,
                                String interventionCode, List<String> concerns,
                                String urgency, ChildSummary child, List<CustodyHolder> custodyHolders,
                                ChildViewResponse childView,
                                CurrentSupport currentSupport, String overrideReason, List<String> overriddenCriteria,
                                String suggestedInterventionCode, LocalDate expectedStart, String consentState,
-                               Instant sharedWithNgoAt, boolean progressToReferrer, boolean needsAnotherOffer,
+                               Instant sharedWithNgoAt, boolean progressToReferrer, String progressWithheldBy,
+                               boolean needsAnotherOffer,
                                Instant createdAt,
                                List<FollowerResponse> followers, List<Step> timeline) {
 
@@ -50,7 +56,8 @@ public record ReferralResponse(String id, String status, String municipalityCode
                 referral.currentSupport(), referral.overrideReason(), referral.overriddenCriteria(),
                 referral.suggestedInterventionCode(), referral.expectedStart(),
                 referral.consentState() == null ? null : referral.consentState().name(), referral.sharedAt(),
-                referral.progressToReferrer(), referral.needsAnotherOffer(), referral.createdAt(),
+                referral.progressToReferrer(), referral.progressWithheldBy(), referral.needsAnotherOffer(),
+                referral.createdAt(),
                 referral.followers().stream().map(follower -> new FollowerResponse(follower.email(), follower.role(),
                         follower.addedAt())).toList(),
                 referral.timeline().stream().map(ReferralResponse::step).toList());
