@@ -23,7 +23,8 @@ import com.sun.net.httpserver.HttpServer;
  * over real HTTP: each answers a report in the service's shape from a test resource, echoing under
  * {@code filters} the parameters it was told it understands (as the service echoes what it applied),
  * a 400 problem for a filter value it refuses, or a 503 as a service in trouble. Each records the
- * query strings that reached it. It also answers {@code GET /api/measurements/reminders} with a fixed list.
+ * query strings that reached it. It also answers {@code GET /api/measurements/reminders} and the
+ * audit search {@code GET /api/measurements/audit} with fixed lists.
  */
 final class OutcomesService {
 
@@ -33,6 +34,7 @@ final class OutcomesService {
     private final Endpoint outcomes = new Endpoint("outcomes/report.json");
     private final Endpoint operations = new Endpoint("operations/report.json");
     private final List<String> reminderQueries = new CopyOnWriteArrayList<>();
+    private final List<String> auditQueries = new CopyOnWriteArrayList<>();
 
     private OutcomesService() {
         try {
@@ -61,7 +63,19 @@ final class OutcomesService {
                 send(exchange, 200, "application/json", new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         });
+        // The administrators' audit search: a fixed answer in the service's shape; the queries are kept.
+        server.createContext("/api/measurements/audit", exchange -> {
+            try (exchange; InputStream in = OutcomesService.class.getClassLoader().getResourceAsStream("audit/records.json")) {
+                auditQueries.add(String.valueOf(exchange.getRequestURI().getRawQuery()));
+                send(exchange, 200, "application/json", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        });
         server.start();
+    }
+
+    /** The query strings of the audit searches since the start. */
+    List<String> auditQueries() {
+        return List.copyOf(auditQueries);
     }
 
     /** Who asked for reminders since the start: "token" per call with a bearer token. */

@@ -44,6 +44,7 @@ public record PortalUser(String displayName, Caller caller, long unreadNotificat
         if (caller.hasRole("ADMIN")) {
             items.add(new NavigationItem("nav.concernTasks", "/bekymringsopgaver"));
             items.add(new NavigationItem("nav.erasures", "/sletninger"));
+            items.add(new NavigationItem("nav.audit", "/revisionsspor"));
             items.add(new NavigationItem("nav.apiDocs", "/swagger-ui.html"));
         }
         if (demoMailbox && caller.email() != null) {

@@ -188,7 +188,26 @@ class AbuseIT {
                 Arguments.of(Principal.STEERING_MEMBER, "GET", "/api/ngo/my-children"),
                 Arguments.of(Principal.STEERING_MEMBER, "GET", "/api/measurements/checklists"),
                 Arguments.of(Principal.STEERING_MEMBER, "GET", "/api/consents?childId=child-1"),
-                Arguments.of(Principal.STEERING_MEMBER, "GET", "/api/referrals/concern-notifications"));
+                Arguments.of(Principal.STEERING_MEMBER, "GET", "/api/referrals/concern-notifications"),
+                // Only administrators search the audit trail.
+                Arguments.of(Principal.POWERKIDS_COORDINATOR, "GET", "/api/ngo/audit"),
+                Arguments.of(Principal.STEERING_MEMBER, "GET", "/api/measurements/audit"),
+                Arguments.of(Principal.TEACHER_AARHUS, "GET", "/api/referrals/audit"));
+    }
+
+    @Test
+    void theAdministratorFindsARefusalInTheServicesAuditSearch() throws Exception {
+        Instant before = Instant.now();
+        assertThat(gateway.get("/api/ngo/inbox", callers.token(Principal.STEERING_MEMBER)).status()).isEqualTo(403);
+        String admin = dk.earlyhelp.local.system.UserTokens.accessToken(system.portalUrl(), "admin");
+
+        JsonNode found = gateway.json(gateway.get("/api/ngo/audit?actor=" + Principal.STEERING_MEMBER.subject
+                + "&decision=DENY&from=" + before.minusSeconds(1), admin), 200);
+
+        assertThat(found).anySatisfy(entry -> {
+            assertThat(entry.get("resourceId").asText()).isEqualTo("GET /api/ngo/inbox");
+            assertThat(entry.get("service").asText()).isEqualTo("ngo-service");
+        });
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
