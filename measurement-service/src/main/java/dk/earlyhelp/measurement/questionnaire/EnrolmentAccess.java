@@ -8,6 +8,7 @@ import dk.earlyhelp.measurement.catalogue.Intervention;
 import dk.earlyhelp.measurement.enrolment.Enrolment;
 import dk.earlyhelp.measurement.enrolment.Enrolments;
 import dk.earlyhelp.platform.audit.AuditRecord;
+import dk.earlyhelp.platform.audit.DataAccess;
 import dk.earlyhelp.platform.audit.AuditTrail;
 import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.Caller;
@@ -36,15 +37,21 @@ class EnrolmentAccess {
 
     /** A started enrolment and its intervention, if the caller may act on it; the access is audited. */
     Permitted open(Caller caller, String referralId, AuditRecord.Action action, String resourceType) {
+        return open(caller, referralId, action, resourceType, DataAccess.UNSPECIFIED);
+    }
+
+    /** The same, recording which categories the access touches and what for (the access report). */
+    Permitted open(Caller caller, String referralId, AuditRecord.Action action, String resourceType,
+            DataAccess access) {
         Enrolment enrolment = enrolments.find(referralId).filter(Enrolment::started)
                 .orElseThrow(() -> ProblemException.notFound("A started course with this referral"));
         Intervention intervention = catalogue.find(enrolment.intervention())
                 .orElseThrow(() -> ProblemException.notFound("The course's intervention"));
         if (!mayActFor(caller, intervention.ngoCode(), enrolment)) {
-            audit.record(caller, AuditRecord.Action.DENIED, resourceType, referralId, enrolment.childId());
+            audit.record(caller, AuditRecord.Action.DENIED, resourceType, referralId, enrolment.childId(), access);
             throw forbidden();
         }
-        audit.record(caller, action, resourceType, referralId, enrolment.childId());
+        audit.record(caller, action, resourceType, referralId, enrolment.childId(), access);
         return new Permitted(enrolment, intervention);
     }
 
