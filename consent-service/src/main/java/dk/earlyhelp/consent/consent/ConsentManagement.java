@@ -52,11 +52,13 @@ public class ConsentManagement {
             throw ProblemException.invalidField("childBirthDate", "must not be in the future");
         }
         try {
-            Consent consent = store.insert(Consent.draft(request.childId(), request.childBirthDate(),
+            Consent draft = Consent.draft(request.childId(), request.childBirthDate(),
                     caller.organisation(), request.referralId(),
                     request.grantees(), request.interventionCode(), request.purposes(), request.categories(),
                     request.validFrom(), request.validUntil(), request.custodyHoldersRequired(),
-                    request.youngPersonRequired(), request.textVersion(), clock.instant()));
+                    request.youngPersonRequired(), request.textVersion(), clock.instant());
+            draft.changedBy(caller.subject());
+            Consent consent = store.insert(draft);
             audit.record(caller, AuditRecord.Action.CREATE, "consent", consent.id(), consent.childId());
             return consent;
         } catch (Consent.NotSpecific e) {
@@ -157,6 +159,20 @@ public class ConsentManagement {
                                   Purpose purpose, Set<DataCategory> categories) {
     }
 
+    /**
+     * A consent's versions and erasure confirmations, for the data protection officer: a
+     * municipality's administrator sees its own consents, the platform's administrator every one.
+     * Another's answers like a missing one; the read is audited.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Consent history(Caller caller, String id) {
+        Consent consent = "PLATFORM".equals(caller.organisationType())
+                ? consents.findById(id).orElseThrow(() -> ProblemException.notFound("Consent " + id))
+                : ownConsent(caller, id);
+        audit.record(caller, AuditRecord.Action.READ, "consent-history", id, consent.childId());
+        return consent;
+    }
+
     /** Where the consent stands today under the rules, for staff: in force or not, and what the age rule still needs. */
     public Standing standing(Consent consent) {
         LocalDate today = today();
@@ -180,6 +196,7 @@ public class ConsentManagement {
 
     private Consent change(Caller caller, String id, Consumer<Consent> change) {
         Consent consent = ownConsent(caller, id);
+        consent.changedBy(caller.subject());
         try {
             change.accept(consent);
             consent.forgetUnneededEmails(clock.instant());

@@ -47,6 +47,15 @@ public class ConsentStore {
         return Optional.ofNullable(mongo.findById(id, Consent.class));
     }
 
+    /** Whether a consent about the child exists, recorded by this municipality or (null) by any. */
+    public boolean existsForChild(String childId, String municipalityCode) {
+        Criteria ofChild = Criteria.where("childId").is(childId);
+        if (municipalityCode != null) {
+            ofChild = ofChild.and("municipalityCode").is(municipalityCode);
+        }
+        return mongo.exists(Query.query(ofChild), Consent.class);
+    }
+
     /** The consent one of whose personal links has this secret's hash. */
     public Optional<Consent> findByInvitationTokenHash(String tokenHash) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("invitations.tokenHash").is(tokenHash)),
@@ -159,6 +168,11 @@ public class ConsentStore {
                 .set("refused", consent.refused()).set("refusedBy", consent.refusedBy())
                 .set("erasureExpected", consent.expectedConfirmations().isEmpty() ? null : consent.expectedConfirmations())
                 .set("invitations", consent.invitations()).inc("version", 1);
+        if (!consent.newVersions().isEmpty()) {
+            // Appended, never set: a version once written is not rewritten.
+            change.push("versions").each(consent.newVersions().stream().map(mongo.getConverter()::convertToMongoType)
+                    .toArray());
+        }
         if (!consent.newEvents().isEmpty()) {
             OutboxTracing traces = tracing.getIfAvailable();
             change.push("pendingEvents").each(traces == null ? consent.newEvents().toArray()
