@@ -2,7 +2,9 @@ package dk.earlyhelp.consent.access;
 
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -90,13 +92,17 @@ public class AccessReports {
                 .with(Sort.by("at")), AccessLogEntry.class);
         // A consent decision is asked on behalf of a read that the serving service records itself;
         // it stays in this service's own audit trail (rule 10) but would only double the report's lines.
+        Map<String, Optional<String>> ngoNames = new HashMap<>();
         return new AccessReport(childId, clock.instant(), entries.stream()
                 .filter(entry -> entry.resourceType() == null || !entry.resourceType().startsWith(DECISION))
-                .sorted(Comparator.comparing(AccessLogEntry::at)).map(this::line).toList());
+                .sorted(Comparator.comparing(AccessLogEntry::at))
+                .map(entry -> line(entry, ngoNames)).toList());
     }
 
-    private AccessReport.Line line(AccessLogEntry entry) {
-        String name = "NGO".equals(entry.organisationType()) ? names.ngoName(entry.organisation()).orElse(null) : null;
+    /** @param ngoNames names looked up so far in this report, so each NGO is looked up once */
+    private AccessReport.Line line(AccessLogEntry entry, Map<String, Optional<String>> ngoNames) {
+        String name = "NGO".equals(entry.organisationType()) && entry.organisation() != null
+                ? ngoNames.computeIfAbsent(entry.organisation(), names::ngoName).orElse(null) : null;
         String role = Optional.ofNullable(entry.staffRole())
                 .orElse(entry.roles().isEmpty() ? null : entry.roles().get(0));
         return new AccessReport.Line(entry.at(), entry.organisation(), entry.organisationType(), name, role,

@@ -272,6 +272,11 @@ public class Consent {
         return List.copyOf(newVersions);
     }
 
+    /** The store wrote the new versions: a later save of this copy must not append them again. */
+    void versionsWritten() {
+        newVersions.clear();
+    }
+
     private void version(ConsentVersion.Change change, Instant now, Grantor.Role role, Grantor.Method method) {
         if (versions == null) {
             versions = new ArrayList<>();

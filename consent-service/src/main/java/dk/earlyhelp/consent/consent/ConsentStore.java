@@ -40,7 +40,9 @@ public class ConsentStore {
     }
 
     Consent insert(Consent consent) {
-        return mongo.insert(consent);
+        Consent inserted = mongo.insert(consent);
+        consent.versionsWritten();
+        return inserted;
     }
 
     public Optional<Consent> find(String id) {
@@ -182,5 +184,6 @@ public class ConsentStore {
         if (mongo.updateFirst(unchanged, change, Consent.class).getMatchedCount() == 0) {
             throw new OptimisticLockingFailureException("Consent " + consent.id() + " changed meanwhile");
         }
+        consent.versionsWritten();
     }
 }

@@ -18,7 +18,8 @@ import io.micrometer.tracing.Tracer;
  * Writes audit records; it only ever inserts, so the application cannot change or remove what
  * it recorded. Use cases call it for every read, change and refusal that concerns a data subject.
  * A read or refusal about a child carries its access event in the same insert ({@link AccessEvents}),
- * which the outbox relay publishes where the service lists the {@code audit} collection as an outbox.
+ * which the outbox relay publishes where the service lists the {@code audit} collection as an outbox;
+ * removing the published event is the relay's only change to an audit record.
  */
 public class AuditTrail {
 
