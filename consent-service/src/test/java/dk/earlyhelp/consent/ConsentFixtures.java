@@ -12,6 +12,9 @@ public final class ConsentFixtures {
 
     public static final String CASEWORKER = TestTokens.municipalStaff("caseworker-aarhus", "0751");
     public static final String POWERKIDS = TestTokens.ngoCoordinator("coordinator-powerkids", "URK_AAR");
+    /** Aarhus's administrator (the data protection officer's view). */
+    public static final String AARHUS_ADMIN = TestTokens.issue("dpo-aarhus", java.util.Map.of("roles",
+            java.util.List.of("ADMIN"), "org_type", "MUNICIPALITY", "org", "0751"));
 
     private ConsentFixtures() {
     }

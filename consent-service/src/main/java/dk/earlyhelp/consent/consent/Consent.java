@@ -95,6 +95,14 @@ public class Consent {
     /** Events the last change recorded, written by the store with a targeted update. */
     @Transient
     private final List<PendingEvent> newEvents = new ArrayList<>();
+    /** Every version so far, oldest first; the store only ever appends to it. */
+    private List<ConsentVersion> versions = new ArrayList<>();
+    /** Versions the last change appended, pushed by the store with the change. */
+    @Transient
+    private final List<ConsentVersion> newVersions = new ArrayList<>();
+    /** Who makes the present change, for its version. */
+    @Transient
+    private String actor;
 
     protected Consent() {
     }
@@ -134,6 +142,7 @@ public class Consent {
         consent.textVersion = textVersion;
         consent.status = ConsentStatus.DRAFT;
         consent.createdAt = now;
+        consent.version(ConsentVersion.Change.CREATED, now, null, null);
         return consent;
     }
 
@@ -178,6 +187,7 @@ public class Consent {
             status = ConsentStatus.ACTIVE;
             newEvents.add(event("consent.granted.v1", now, Map.of()));
         }
+        version(ConsentVersion.Change.GRANTED, now, grantor.role(), grantor.method());
     }
 
     /**
@@ -189,7 +199,7 @@ public class Consent {
      */
     public void refuse(Grantor.Role role, Instant now, List<String> confirmers) {
         if (awaitsYoungPerson(role)) {
-            withdraw(now, confirmers);
+            withdraw(now, confirmers, role);
             return;
         }
         requireDraft("Only a draft consent can be refused; an active one is withdrawn");
@@ -198,6 +208,7 @@ public class Consent {
         refused = true;
         refusedBy = role;
         newEvents.add(event("consent.withdrawn.v1", now, Map.of("wasActive", false, "refused", true)));
+        version(ConsentVersion.Change.REFUSED, now, role, null);
     }
 
     /**
@@ -205,6 +216,11 @@ public class Consent {
      * was active, each of the {@code confirmers} must confirm that it erased what it received.
      */
     public void withdraw(Instant now, List<String> confirmers) {
+        withdraw(now, confirmers, null);
+    }
+
+    /** The same, saying whose withdrawal it is (the link holder's role), for the history. */
+    public void withdraw(Instant now, List<String> confirmers, Grantor.Role by) {
         if (status == ConsentStatus.WITHDRAWN || status == ConsentStatus.EXPIRED) {
             throw new IllegalState("This consent is already " + status + ".");
         }
@@ -215,6 +231,7 @@ public class Consent {
             expectErasure(confirmers);
         }
         newEvents.add(event("consent.withdrawn.v1", now, Map.of("wasActive", wasActive, "refused", false)));
+        version(ConsentVersion.Change.WITHDRAWN, now, by, null);
     }
 
     /**
@@ -233,6 +250,46 @@ public class Consent {
         expiredAt = now;
         expectErasure(confirmers);
         newEvents.add(event("consent.expired.v1", now, Map.of("wasActive", true, "refused", false)));
+        version(ConsentVersion.Change.EXPIRED, now, null, null);
+    }
+
+    /**
+     * Says who makes the present change (a staff member's user id, {@code personal-link:<role>},
+     * {@code system}); versions appended before it was said, such as the draft's, get it too.
+     */
+    public void changedBy(String who) {
+        actor = who;
+        for (int i = 0; i < newVersions.size(); i++) {
+            if (newVersions.get(i).by() == null) {
+                ConsentVersion named = newVersions.get(i).by(who);
+                versions.set(versions.indexOf(newVersions.get(i)), named);
+                newVersions.set(i, named);
+            }
+        }
+    }
+
+    /** The versions so far, oldest first; a consent stored before versions were kept has none. */
+    public List<ConsentVersion> versions() {
+        return versions == null ? List.of() : List.copyOf(versions);
+    }
+
+    List<ConsentVersion> newVersions() {
+        return List.copyOf(newVersions);
+    }
+
+    /** The store wrote the new versions: a later save of this copy must not append them again. */
+    void versionsWritten() {
+        newVersions.clear();
+    }
+
+    private void version(ConsentVersion.Change change, Instant now, Grantor.Role role, Grantor.Method method) {
+        if (versions == null) {
+            versions = new ArrayList<>();
+        }
+        ConsentVersion next = new ConsentVersion(versions.size() + 1, now, change, actor, role, method, status,
+                effectivePurposes(), effectiveCategories(), validFrom, validUntil, textVersion);
+        versions.add(next);
+        newVersions.add(next);
     }
 
     /** When it stopped granting: withdrawn, refused or expired; null while it has not ended. */

@@ -58,6 +58,7 @@ public class ConsentManagement {
                     request.validFrom(), request.validUntil(), request.custodyHoldersRequired(),
                     request.youngPersonRequired(), request.textVersion(), clock.instant());
             draft.letFollow(request.followerRoles());
+            draft.changedBy(caller.subject());
             Consent consent = store.insert(draft);
             audit.record(caller, AuditRecord.Action.CREATE, "consent", consent.id(), consent.childId());
             return consent;
@@ -178,6 +179,20 @@ public class ConsentManagement {
                                   Purpose purpose, Set<DataCategory> categories) {
     }
 
+    /**
+     * A consent's versions and erasure confirmations, for the data protection officer: a
+     * municipality's administrator sees its own consents, the platform's administrator every one.
+     * Another's answers like a missing one; the read is audited.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Consent history(Caller caller, String id) {
+        Consent consent = "PLATFORM".equals(caller.organisationType())
+                ? consents.findById(id).orElseThrow(() -> ProblemException.notFound("Consent " + id))
+                : ownConsent(caller, id);
+        audit.record(caller, AuditRecord.Action.READ, "consent-history", id, consent.childId());
+        return consent;
+    }
+
     /** Where the consent stands today under the rules, for staff: in force or not, and what the age rule still needs. */
     public Standing standing(Consent consent) {
         LocalDate today = today();
@@ -201,6 +216,7 @@ public class ConsentManagement {
 
     private Consent change(Caller caller, String id, Consumer<Consent> change) {
         Consent consent = ownConsent(caller, id);
+        consent.changedBy(caller.subject());
         try {
             change.accept(consent);
             consent.forgetUnneededEmails(clock.instant());

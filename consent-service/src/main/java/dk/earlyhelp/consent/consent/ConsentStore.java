@@ -40,11 +40,22 @@ public class ConsentStore {
     }
 
     Consent insert(Consent consent) {
-        return mongo.insert(consent);
+        Consent inserted = mongo.insert(consent);
+        consent.versionsWritten();
+        return inserted;
     }
 
     public Optional<Consent> find(String id) {
         return Optional.ofNullable(mongo.findById(id, Consent.class));
+    }
+
+    /** Whether a consent about the child exists, recorded by this municipality or (null) by any. */
+    public boolean existsForChild(String childId, String municipalityCode) {
+        Criteria ofChild = Criteria.where("childId").is(childId);
+        if (municipalityCode != null) {
+            ofChild = ofChild.and("municipalityCode").is(municipalityCode);
+        }
+        return mongo.exists(Query.query(ofChild), Consent.class);
     }
 
     /** The consent one of whose personal links has this secret's hash. */
@@ -159,6 +170,11 @@ public class ConsentStore {
                 .set("refused", consent.refused()).set("refusedBy", consent.refusedBy())
                 .set("erasureExpected", consent.expectedConfirmations().isEmpty() ? null : consent.expectedConfirmations())
                 .set("invitations", consent.invitations()).inc("version", 1);
+        if (!consent.newVersions().isEmpty()) {
+            // Appended, never set: a version once written is not rewritten.
+            change.push("versions").each(consent.newVersions().stream().map(mongo.getConverter()::convertToMongoType)
+                    .toArray());
+        }
         if (!consent.newEvents().isEmpty()) {
             OutboxTracing traces = tracing.getIfAvailable();
             change.push("pendingEvents").each(traces == null ? consent.newEvents().toArray()
@@ -168,5 +184,6 @@ public class ConsentStore {
         if (mongo.updateFirst(unchanged, change, Consent.class).getMatchedCount() == 0) {
             throw new OptimisticLockingFailureException("Consent " + consent.id() + " changed meanwhile");
         }
+        consent.versionsWritten();
     }
 }

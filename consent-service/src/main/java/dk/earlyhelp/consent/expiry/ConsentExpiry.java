@@ -53,6 +53,7 @@ public class ConsentExpiry {
 
     private void expire(Consent consent, Instant now) {
         for (int attempt = 1; attempt <= ATTEMPTS && consent != null; attempt++) {
+            consent.changedBy("system");
             try {
                 consent.expire(now, erasure.confirmers());
                 consent.forgetUnneededEmails(now);

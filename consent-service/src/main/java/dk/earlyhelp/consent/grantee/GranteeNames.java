@@ -42,6 +42,13 @@ public class GranteeNames {
                 : Optional.ofNullable(mongo.findById(interventionCode, InterventionName.class));
     }
 
+    /** An NGO's name as the catalogue last gave it, if it published an intervention. */
+    public Optional<String> ngoName(String ngoCode) {
+        return ngoCode == null ? Optional.empty()
+                : Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("ngoCode").is(ngoCode)),
+                        InterventionName.class)).map(InterventionName::ngoName);
+    }
+
     /**
      * The grantee a consent names: the intervention's NGO if it is among the grantees, else the first
      * grantee; each by name when known, by code otherwise.

@@ -119,6 +119,27 @@ public class PersonalLinks {
         return view(consent, invitation);
     }
 
+    /** Who holds a withdrawal link, for the access report: the consent and child it is about. */
+    public record Holder(Caller caller, String consentId, String childId) {
+    }
+
+    /**
+     * The holder of a withdrawal link may ask for the access report with it, also after using it
+     * (a parent who withdrew may still want to know who read what), until it expires. Any other
+     * link answers like an unknown one, so the secret tells nothing more.
+     */
+    public Holder reportHolder(String token) {
+        String hash = hashOf(token);
+        Consent consent = store.findByInvitationTokenHash(hash).orElseThrow(LinkNotFound::new);
+        Invitation link = consent.invitationWithTokenHash(hash).orElseThrow(LinkNotFound::new);
+        if (link.kind() != Invitation.Kind.WITHDRAW || link.state(clock.instant()) == Invitation.State.EXPIRED) {
+            audit.record(holder(consent, link), AuditRecord.Action.DENIED, "access-report", consent.id(),
+                    consent.childId());
+            throw new LinkNotFound();
+        }
+        return new Holder(holder(consent, link), consent.id(), consent.childId());
+    }
+
     /**
      * The holder of a link to give answers: gives with what they ticked (a subset of what the consent
      * names; both lists are required), or refuses. Giving mails a receipt with a link to withdraw.
@@ -153,7 +174,7 @@ public class PersonalLinks {
     public PersonalLink withdraw(String token) {
         return use(token, Invitation.Kind.WITHDRAW, (consent, link) -> {
             Instant now = clock.instant();
-            consent.withdraw(now, erasure.confirmers());
+            consent.withdraw(now, erasure.confirmers(), link.role());
             consent.closeInvitation(link.id(), Invitation.Outcome.WITHDRAWN, now);
             return null;
         });
@@ -172,6 +193,7 @@ public class PersonalLinks {
             Invitation link = consent.invitationWithTokenHash(hash).orElseThrow(LinkNotFound::new);
             Caller holder = holder(consent, link);
             Receipt receipt;
+            consent.changedBy("personal-link:" + link.role());
             try {
                 usable(link, kind);
                 receipt = change.apply(consent, link);

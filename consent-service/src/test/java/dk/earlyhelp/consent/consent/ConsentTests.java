@@ -1,6 +1,7 @@
 package dk.earlyhelp.consent.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -201,6 +202,27 @@ class ConsentTests {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void everyChangeAppendsAVersionSayingWhoAndHowAndTheDraftsGetsItsAuthorWhenSaid() {
+        Consent consent = draft(2);
+        consent.changedBy("caseworker");
+        consent.grant(grantor(null, Set.of(DataCategory.CONTACT, DataCategory.CONCERNS)), NOW, RULES, CONFIRMERS);
+        consent.changedBy("personal-link:CUSTODY_HOLDER");
+        consent.refuse(Grantor.Role.CUSTODY_HOLDER, NOW, CONFIRMERS);
+
+        assertThat(consent.versions()).extracting(ConsentVersion::number, ConsentVersion::change, ConsentVersion::by,
+                ConsentVersion::method, ConsentVersion::status).containsExactly(
+                tuple(1, ConsentVersion.Change.CREATED, "caseworker", null, ConsentStatus.DRAFT),
+                tuple(2, ConsentVersion.Change.GRANTED, "caseworker", Grantor.Method.SIGNED_PAPER, ConsentStatus.DRAFT),
+                tuple(3, ConsentVersion.Change.REFUSED, "personal-link:CUSTODY_HOLDER", null, ConsentStatus.WITHDRAWN));
+        assertThat(consent.versions().get(1).categories()).as("the effective scope after the change")
+                .containsExactlyInAnyOrder(DataCategory.CONTACT, DataCategory.CONCERNS);
+        assertThat(consent.newVersions()).hasSize(3);
+        consent.versionsWritten();
+        assertThat(consent.newVersions()).as("written once").isEmpty();
+        assertThat(consent.versions()).hasSize(3);
     }
 
     private static void assertMatchesContract(PendingEvent event) throws Exception {

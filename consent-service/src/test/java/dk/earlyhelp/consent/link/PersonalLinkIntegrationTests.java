@@ -1,6 +1,7 @@
 package dk.earlyhelp.consent.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
@@ -330,6 +331,45 @@ class PersonalLinkIntegrationTests {
         assertThat(api.post("/api/consents/" + UUID.randomUUID() + "/invitations", null,
                 invite("CUSTODY_HOLDER", "a@example.org", null)).statusCode()).as("staff's side needs a token")
                 .isEqualTo(401);
+    }
+
+    @Test
+    void theHolderOfTheWithdrawalLinkGetsTheAccessReportAlsoAfterWithdrawingButNotWithTheLinkToGive()
+            throws Exception {
+        String intervention = publishIntervention("Powerkids Aarhus", "Ungdommens Røde Kors Aarhus");
+        String child = UUID.randomUUID().toString();
+        String id = Api.body(api.post("/api/consents", CASEWORKER, consent(child, UUID.randomUUID().toString(),
+                intervention).replace("\"validFrom\"", "\"custodyHoldersRequired\": 1, \"validFrom\"")), 201)
+                .get("id").asText();
+        String mother = "maria-" + UUID.randomUUID() + "@example.org";
+        Api.body(api.post("/api/consents/" + id + "/invitations", CASEWORKER, invite("CUSTODY_HOLDER", mother, null)),
+                201);
+        String token = tokenIn(mailsTo(mother, 1).get(0));
+        Api.body(api.get("/api/consent-links/" + token, null), 200);
+        Api.body(api.post("/api/consent-links/" + token, null, answer("GIVE", "\"REFERRAL_AND_DELIVERY\"",
+                "\"CONTACT\", \"CONCERNS\"")), 200);
+        String withdrawal = tokenIn(mailsTo(mother, 2).get(1));
+        // Staff read the consent (exported as FHIR): a read about the child, in the report with their role.
+        assertThat(api.get("/api/consents/" + id + "/fhir", CASEWORKER).statusCode()).isEqualTo(200);
+        Api.body(api.post("/api/consent-links/" + withdrawal + "/withdraw", null, ""), 200);
+
+        JsonNode report = await().atMost(Duration.ofSeconds(30)).until(() -> Api.body(
+                api.get("/api/consent-links/" + withdrawal + "/access-report", null), 200),
+                body -> body.toString().contains("consent-fhir") && body.toString().contains("CUSTODY_HOLDER"));
+        assertThat(report.get("childId").asText()).isEqualTo(child);
+        assertThat(report.get("lines")).extracting(line -> line.get("organisation").asText(),
+                line -> line.get("role").asText(), line -> line.get("resourceType").asText())
+                .contains(tuple("0751", "CUSTODY_HOLDER", "consent"), tuple("0751", "TEACHER", "consent-fhir"));
+        assertThat(report.toString()).doesNotContain("caseworker-aarhus", "personal-link:");
+        assertThat(audit.about(child)).filteredOn(record -> record.resourceType().equals("access-report"))
+                .extracting(AuditRecord::action).contains("READ");
+
+        HttpResponse<String> withLinkToGive = api.get("/api/consent-links/" + token + "/access-report", null);
+        assertThat(withLinkToGive.statusCode()).isEqualTo(404);
+        assertThat(withLinkToGive.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(api.get("/api/consent-links/" + "x".repeat(43) + "/access-report", null).statusCode())
+                .isIn(400, 404);
     }
 
     private String publishIntervention(String name, String ngoName) {

@@ -119,15 +119,19 @@ class AuditPages {
 
     /** One audit record for display. */
     public record Entry(Instant at, String time, String service, String actor, String organisation, String roles,
-                        String action, String resource, String child, String decision, String traceId) {
+                        String action, String resource, String child, String categories, String purpose,
+                        String decision, String traceId) {
 
+        @SuppressWarnings("unchecked")
         static Entry of(Map<String, Object> record) {
             String resource = record.get("resourceType") + (record.get("resourceId") == null ? ""
                     : " " + record.get("resourceId"));
             return new Entry(Instant.parse(String.valueOf(record.get("at"))), Rows.time(record.get("at")),
                     (String) record.get("service"), (String) record.get("actor"), (String) record.get("organisation"),
                     (String) record.get("roles"), (String) record.get("action"), resource,
-                    (String) record.get("subjectId"), (String) record.get("decision"), (String) record.get("traceId"));
+                    (String) record.get("subjectId"),
+                    String.join(", ", (List<String>) record.getOrDefault("categories", List.of())),
+                    (String) record.get("purpose"), (String) record.get("decision"), (String) record.get("traceId"));
         }
     }
 }

@@ -41,12 +41,13 @@ class ErasurePages {
     }
 
     /** One ended consent and its erasure confirmations, for display. */
-    public record Erasure(String consentId, String municipalityCode, String status, String endedAt,
+    public record Erasure(String consentId, String childId, String municipalityCode, String status, String endedAt,
                           List<String> confirmed, List<String> missing, boolean overdue) {
 
         @SuppressWarnings("unchecked")
         static Erasure of(Map<String, Object> erasure) {
-            return new Erasure((String) erasure.get("consentId"), (String) erasure.get("municipalityCode"),
+            return new Erasure((String) erasure.get("consentId"), (String) erasure.get("childId"),
+                    (String) erasure.get("municipalityCode"),
                     (String) erasure.get("status"), Rows.time(erasure.get("endedAt")),
                     ((List<Map<String, Object>>) erasure.getOrDefault("confirmations", List.of())).stream()
                             .map(confirmation -> confirmation.get("service") + " (" + Rows.time(confirmation.get("at"))

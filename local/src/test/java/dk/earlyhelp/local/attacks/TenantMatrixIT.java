@@ -129,10 +129,12 @@ class TenantMatrixIT {
         rule(Kind.CONSENT, MUNICIPAL, Relation.MUNICIPALITY, "GET /api/consents/{id}", "GET /api/consents/{id}/fhir",
                 "POST /api/consents/{id}/grantors", "POST /api/consents/{id}/refusals",
                 "POST /api/consents/{id}/withdraw", "POST /api/consents/{id}/invitations");
+        rule(Kind.CONSENT, ADMIN_ONLY, Relation.NOBODY, "GET /api/consents/{id}/history");
         // Custody holders open their links in the portal; the API door itself wants a token, and a
         // link nobody was sent is missing for everyone.
         rule(Kind.CONSENT_LINK, EnumSet.allOf(Principal.Role.class), Relation.NOBODY, "GET /api/consent-links/{token}",
-                "POST /api/consent-links/{token}", "POST /api/consent-links/{token}/withdraw");
+                "POST /api/consent-links/{token}", "POST /api/consent-links/{token}/withdraw",
+                "GET /api/consent-links/{token}/access-report");
 
         rule(Kind.REFERRAL, NGO_PEOPLE, Relation.DELIVERY, "GET /api/measurements/enrolments/{referralId}/checklist",
                 "GET /api/measurements/enrolments/{referralId}/questionnaires/{kind}",

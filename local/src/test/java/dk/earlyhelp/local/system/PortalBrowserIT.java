@@ -363,6 +363,105 @@ class PortalBrowserIT {
         logOut();
     }
 
+    /**
+     * CONSENT.md rules 3 and 11: a child of 16, so the young person's own consent is needed alongside the
+     * custody holder's; the referral goes to the NGO only when both are there. The young person then
+     * opens the access report from their receipt, on a phone-sized screen.
+     */
+    @Test
+    void aSixteenYearOldConsentsByLinkAfterTheParentOnPaperAndOnlyThenIsTheReferralSentAndTheyCanSeeWhoRead()
+            throws Exception {
+        String young = "emil.berg." + System.nanoTime() + "@example.org";
+        String referralId = ReferralsApi.create(portal, UserTokens.accessToken(portal, "laerer.aarhus"), """
+                {"child": {"firstName": "Emil", "lastName": "Berg", "birthDate": "%s", "gender": "BOY"},
+                 "custodyHolders": [{"name": "Hanne Berg", "relation": "MOTHER", "phone": "+45 20304051"}],
+                 "interventionCode": "CYKELHJELM", "concerns": ["RELATIVE_MENTAL_ILLNESS"],
+                 "childView": {"whatIsHard": "Far er syg", "wishes": "At tale med nogen"},
+                 "confirmDuplicate": true}
+                """.formatted(LocalDate.now().minusYears(16).minusMonths(2))).get("id").asText();
+        logIn("laerer.aarhus");
+        browser.get(portal + "/henvisninger/" + referralId);
+        waitFor(By.id("consent-form"));
+        assertThat(browser.findElement(By.id("youngPersonRequired")).isSelected()).as("the 15+ rule from the birth date")
+                .isTrue();
+        browser.findElement(By.id("required-1")).click();
+        browser.findElement(By.id("holder0-PAPER")).click();
+        browser.findElement(By.id("young-LINK")).click();
+        browser.findElement(By.id("youngEmail")).sendKeys(young);
+        browser.findElement(By.id("consent-submit")).click();
+        waitFor(By.id("consent-age-rule"));
+        assertThat(browser.findElement(By.id("consent-age-rule")).getText()).contains("fyldt 15");
+        assertThat(browser.findElement(By.id("consent-state")).getText()).as("the parent alone is not enough")
+                .contains("venter på samtykke");
+        assertThat(browser.findElement(By.id("consent-recorded")).getText()).contains("Den unge selv", "Mangler");
+        assertAccessible("the consent step waiting for the young person");
+        logOut();
+
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> !CaughtMail.consentLinks(young).isEmpty());
+        browser.get(CaughtMail.consentLinks(young).get(0));
+        waitFor(By.id("link-form"));
+        assertThat(browser.findElement(By.id("link-form")).getText()).contains("fyldt 15");
+        browser.findElement(By.id("link-give")).click();
+        waitFor(By.id("link-done"));
+
+        logIn("laerer.aarhus");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            driver.get(portal + "/henvisninger/" + referralId);
+            return driver.findElement(By.id("consent-state")).getText().contains("sendt til organisationen");
+        });
+        assertThat(browser.findElements(By.id("consent-age-rule"))).isEmpty();
+        logOut();
+
+        // The receipt's withdrawal link leads to the access report: the teacher's reads, by role and categories.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> CaughtMail.consentLinks(young).size() == 2);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            browser.get(CaughtMail.consentLinks(young).get(1));
+            waitFor(By.id("access-report-link"));
+            String report = browser.findElement(By.cssSelector("#access-report-link a")).getAttribute("href");
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+                driver.get(report);
+                return driver.findElements(By.id("access-lines")).stream()
+                        .anyMatch(lines -> lines.getText().contains("Aarhus Kommune – Lærer"));
+            });
+            assertThat(browser.findElement(By.id("access-lines")).getText())
+                    .contains("Bekymringer", "Barnets egne ord", "Henvisningen og tilbuddet til barnet")
+                    .doesNotContain("laerer.aarhus", "Mette Holm", "Emil");
+            assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling")
+                    .isTrue();
+            assertAccessible("the access report on a phone");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+
+        // The young person withdraws; the data protection officer sees every version and the child's report.
+        browser.get(CaughtMail.consentLinks(young).get(1));
+        waitFor(By.id("link-withdraw"));
+        browser.findElement(By.id("confirmed")).click();
+        browser.findElement(By.id("link-withdraw-button")).click();
+        waitFor(By.id("link-done"));
+        String childId = ReferralsApi.get(portal, UserTokens.accessToken(portal, "laerer.aarhus"), referralId)
+                .get("child").get("id").asText();
+        logIn("admin");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            driver.get(portal + "/sletninger");
+            return !driver.findElements(By.cssSelector("a[href$='/indsigt?barn=" + childId + "']")).isEmpty();
+        });
+        browser.findElement(By.cssSelector("a[href$='/indsigt?barn=" + childId + "']"))
+                .findElement(By.xpath("../a[1]")).click();
+        waitFor(By.id("history-versions"));
+        assertThat(browser.findElement(By.id("history-versions")).getText()).contains("1. Registreret",
+                "2. Samtykke givet", "underskrevet på papir", "3. Samtykke givet", "personal-link:YOUNG_PERSON",
+                "4. Trukket tilbage");
+        assertAccessible("the consent's history");
+        browser.findElement(By.cssSelector("#history-facts a")).click();
+        waitFor(By.id("access-lines"));
+        assertThat(browser.findElement(By.id("access-lines")).getText()).contains("Aarhus Kommune – Lærer");
+        assertAccessible("the access report for the data protection officer");
+        logOut();
+    }
+
     @Test
     void aHardExclusionShowsWhereToTurnAtOnceAndTheReferralCannotBeSent() {
         logIn("sundhedsplejerske.odense");

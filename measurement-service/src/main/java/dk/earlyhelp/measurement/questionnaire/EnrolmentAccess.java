@@ -8,6 +8,7 @@ import dk.earlyhelp.measurement.catalogue.Intervention;
 import dk.earlyhelp.measurement.enrolment.Enrolment;
 import dk.earlyhelp.measurement.enrolment.Enrolments;
 import dk.earlyhelp.platform.audit.AuditRecord;
+import dk.earlyhelp.platform.audit.DataAccess;
 import dk.earlyhelp.platform.audit.AuditTrail;
 import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.Caller;
@@ -40,6 +41,12 @@ class EnrolmentAccess {
      * another NGO's or another volunteer's child answers exactly like a missing course (404).
      */
     Permitted open(Caller caller, String referralId, AuditRecord.Action action, String resourceType) {
+        return open(caller, referralId, action, resourceType, DataAccess.UNSPECIFIED);
+    }
+
+    /** The same, recording which categories the access touches and what for (the access report). */
+    Permitted open(Caller caller, String referralId, AuditRecord.Action action, String resourceType,
+            DataAccess access) {
         if (!caller.hasRole(COORDINATOR) && !caller.hasRole(VOLUNTEER)) {
             audit.record(caller, AuditRecord.Action.DENIED, resourceType, referralId, null);
             throw forbidden();
@@ -49,10 +56,10 @@ class EnrolmentAccess {
         Intervention intervention = catalogue.find(enrolment.intervention())
                 .orElseThrow(() -> ProblemException.notFound("The course's intervention"));
         if (!mayActFor(caller, intervention.ngoCode(), enrolment)) {
-            audit.record(caller, AuditRecord.Action.DENIED, resourceType, referralId, enrolment.childId());
+            audit.record(caller, AuditRecord.Action.DENIED, resourceType, referralId, enrolment.childId(), access);
             throw notStarted();
         }
-        audit.record(caller, action, resourceType, referralId, enrolment.childId());
+        audit.record(caller, action, resourceType, referralId, enrolment.childId(), access);
         return new Permitted(enrolment, intervention);
     }
 

@@ -38,6 +38,7 @@ import dk.earlyhelp.measurement.response.ResponseManagement;
 import dk.earlyhelp.measurement.safety.ConcernTasks;
 import dk.earlyhelp.measurement.safety.SafetyRule;
 import dk.earlyhelp.platform.audit.AuditRecord;
+import dk.earlyhelp.platform.audit.DataAccess;
 import dk.earlyhelp.platform.audit.AuditTrail;
 import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.Caller;
@@ -92,9 +93,13 @@ public class QuestionnaireManagement {
         this.clock = clock;
     }
 
+    /** Reading a questionnaire reads the child's answers, collected for outcome measurement. */
+    private static final DataAccess ANSWERS_READ = new DataAccess(List.of("WELLBEING_SCORES"), "OUTCOME_MEASUREMENT");
+
     /** The questionnaire with the answers saved so far. */
     public QuestionnaireView questionnaire(Caller caller, String referralId, QuestionnaireKind kind) {
-        EnrolmentAccess.Permitted permitted = access.open(caller, referralId, AuditRecord.Action.READ, "questionnaire");
+        EnrolmentAccess.Permitted permitted = access.open(caller, referralId, AuditRecord.Action.READ, "questionnaire",
+                ANSWERS_READ);
         requireAnswerable(permitted, kind);
         Questionnaire saved = mongo.findById(Questionnaire.id(referralId, kind), Questionnaire.class);
         return view(permitted, kind, saved);

@@ -85,6 +85,11 @@ class OwnChildrenIntegrationTests {
                 .hasSize(4);
         assertThat(audit.about(course.childId())).filteredOn(record -> record.actor().equals(anna))
                 .extracting(AuditRecord::action).containsOnly("READ");
+        assertThat(audit.about(course.childId())).as("a questionnaire read reads the answers, for the access report")
+                .filteredOn(record -> record.resourceType().equals("questionnaire")
+                        && record.action().equals("READ"))
+                .extracting(AuditRecord::categories, AuditRecord::purpose)
+                .containsOnly(tuple(List.of("WELLBEING_SCORES"), "OUTCOME_MEASUREMENT"));
         assertThat(api.get(before, TestCourses.ngoUser(anna, "VOLUNTEER", "SIND_PR")).statusCode())
                 .as("the same login in another NGO").isEqualTo(404);
     }

@@ -28,6 +28,7 @@ import dk.earlyhelp.ngo.catalogue.Intervention;
 import dk.earlyhelp.ngo.catalogue.InterventionRepository;
 import dk.earlyhelp.ngo.inbox.InboxReferral.InboxStatus;
 import dk.earlyhelp.platform.audit.AuditRecord;
+import dk.earlyhelp.platform.audit.DataAccess;
 import dk.earlyhelp.platform.audit.AuditTrail;
 import dk.earlyhelp.platform.idempotency.AppliedEvents;
 import dk.earlyhelp.platform.problem.ProblemException;
@@ -153,13 +154,19 @@ public class InboxManagement {
                 InboxReferral.class);
     }
 
+    /**
+     * What the inbox shows of a child: the concerns the referral names (besides age, gender and
+     * postcode), received for the referral and the offer's delivery.
+     */
+    private static final DataAccess INBOX_READ = new DataAccess(List.of("CONCERNS"), "REFERRAL_AND_DELIVERY");
+
     /** The caller's NGO's open inbox, most urgent first, then oldest first. */
     @PreAuthorize("hasRole('NGO_COORDINATOR')")
     public List<InboxReferral> inbox(Caller caller) {
         List<InboxReferral> referrals = mongo.find(Query.query(Criteria.where("ngoCode").is(caller.organisation())
                 .and("status").ne(InboxStatus.WITHDRAWN)), InboxReferral.class);
         referrals.forEach(referral -> audit.record(caller, AuditRecord.Action.READ, "inbox-referral",
-                referral.referralId(), referral.childId()));
+                referral.referralId(), referral.childId(), INBOX_READ));
         return referrals.stream()
                 .sorted(Comparator.comparing((InboxReferral r) -> !"HIGH".equals(r.urgency()))
                         .thenComparing(InboxReferral::receivedAt))

@@ -29,6 +29,7 @@ import dk.earlyhelp.ngo.volunteers.Volunteer;
 import dk.earlyhelp.ngo.volunteers.VolunteerManagement;
 import dk.earlyhelp.ngo.volunteers.WeeklySlot;
 import dk.earlyhelp.platform.audit.AuditRecord;
+import dk.earlyhelp.platform.audit.DataAccess;
 import dk.earlyhelp.platform.audit.AuditTrail;
 import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.Caller;
@@ -74,7 +75,9 @@ public class MatchingManagement {
     public MatchProposals.Ranking proposals(Caller caller, String referralId, Intake intake, int limit) {
         InboxReferral referral = waitingChild(caller, referralId);
         Intervention intervention = oneToOne(referral);
-        audit.record(caller, AuditRecord.Action.READ, "inbox-referral", referralId, referral.childId());
+        // Matching reads the child's postcode and languages (contact) besides the concerns.
+        audit.record(caller, AuditRecord.Action.READ, "inbox-referral", referralId, referral.childId(),
+                new DataAccess(List.of("CONCERNS", "CONTACT"), "REFERRAL_AND_DELIVERY"));
         // What the coordinator gives at intake wins; otherwise what the NGO recorded when registering the child.
         MatchProposals proposals = new MatchProposals(new MatchProposals.Child(referral.childAge(),
                 referral.childGender(), intake.postcode() != null ? intake.postcode() : referral.childPostcode(),

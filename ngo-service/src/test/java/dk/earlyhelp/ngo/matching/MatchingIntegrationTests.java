@@ -1,6 +1,7 @@
 package dk.earlyhelp.ngo.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -131,7 +132,8 @@ class MatchingIntegrationTests {
         JsonNode withoutIntake = proposals(child, "limit=50");
         assertThat(reason(proposal(withoutIntake, best), "DISTANCE").get("outcome").asText()).isEqualTo("NO_DATA");
         assertThat(reason(proposal(withoutIntake, best), "LANGUAGE").get("outcome").asText()).isEqualTo("NO_DATA");
-        assertThat(audit.about(child.childId())).extracting(AuditRecord::action).contains("READ");
+        assertThat(audit.about(child.childId())).extracting(AuditRecord::action, AuditRecord::categories,
+                AuditRecord::purpose).contains(tuple("READ", List.of("CONCERNS", "CONTACT"), "REFERRAL_AND_DELIVERY"));
 
         Api.body(api.post("/api/ngo/volunteers/" + partly + "/status", STROEM, "{\"status\": \"PAUSED\"}"), 200);
         assertThat(volunteerIds(proposals(child, INTAKE))).as("paused since the last proposals")

@@ -3,6 +3,7 @@ package dk.earlyhelp.platform.audit;
 import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,8 +24,9 @@ public class AuditAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(MongoTemplate.class)
-    AuditTrail auditTrail(MongoTemplate mongo, ObjectProvider<Tracer> tracer, ObjectProvider<Clock> clock) {
-        return new AuditTrail(mongo, tracer.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
+    AuditTrail auditTrail(MongoTemplate mongo, ObjectProvider<Tracer> tracer, ObjectProvider<Clock> clock,
+            @Value("${spring.application.name:unknown}") String service) {
+        return new AuditTrail(mongo, tracer.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC), service);
     }
 
     /** The administrators' search, under the service's own API prefix ({@code earlyhelp.audit.search-path}). */

@@ -1,6 +1,7 @@
 package dk.earlyhelp.platform.audit;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,26 +17,40 @@ import io.micrometer.tracing.Tracer;
 /**
  * Writes audit records; it only ever inserts, so the application cannot change or remove what
  * it recorded. Use cases call it for every read, change and refusal that concerns a data subject.
+ * A read or refusal about a child carries its access event in the same insert ({@link AccessEvents}),
+ * which the outbox relay publishes where the service lists the {@code audit} collection as an outbox;
+ * removing the published event is the relay's only change to an audit record.
  */
 public class AuditTrail {
 
     private final MongoTemplate mongo;
     private final Tracer tracer;
     private final Clock clock;
+    private final String service;
 
-    public AuditTrail(MongoTemplate mongo, Tracer tracer, Clock clock) {
+    /** @param service the recording service's name, as the access report shows it */
+    public AuditTrail(MongoTemplate mongo, Tracer tracer, Clock clock, String service) {
         this.mongo = mongo;
         this.tracer = tracer;
         this.clock = clock;
+        this.service = service;
     }
 
     public void record(Caller caller, AuditRecord.Action action, String resourceType, String resourceId,
             String subjectId) {
+        record(caller, action, resourceType, resourceId, subjectId, DataAccess.UNSPECIFIED);
+    }
+
+    /** Records an access together with the categories it touched and its purpose (CONSENT.md rule 10). */
+    public void record(Caller caller, AuditRecord.Action action, String resourceType, String resourceId,
+            String subjectId, DataAccess access) {
         Span span = tracer == null ? null : tracer.currentSpan();
-        mongo.insert(new AuditRecord(UUID.randomUUID().toString(), clock.instant(), caller.subject(),
+        Instant at = clock.instant();
+        mongo.insert(new AuditRecord(UUID.randomUUID().toString(), at, caller.subject(),
                 caller.organisation(), String.join(",", caller.roles().stream().sorted().toList()), action.name(),
                 resourceType, resourceId, subjectId, action == AuditRecord.Action.DENIED ? "DENY" : "PERMIT",
-                span == null ? null : span.context().traceId()));
+                span == null ? null : span.context().traceId(), access.categories(), access.purpose(),
+                AccessEvents.of(service, caller, action, resourceType, subjectId, access, at)));
     }
 
     /** The records that match an administrator's search, newest first; the search itself is recorded too. */

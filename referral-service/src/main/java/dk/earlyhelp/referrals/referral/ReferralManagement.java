@@ -22,6 +22,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import dk.earlyhelp.platform.audit.AuditRecord;
+import dk.earlyhelp.platform.audit.DataAccess;
 import dk.earlyhelp.platform.audit.AuditTrail;
 import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.Caller;
@@ -273,8 +274,18 @@ public class ReferralManagement {
     @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
     public Referral get(Caller caller, String id) {
         Referral referral = readable(caller, id);
-        audit.record(caller, AuditRecord.Action.READ, "referral", id, referral.child().pseudonym());
+        audit.record(caller, AuditRecord.Action.READ, "referral", id, referral.child().pseudonym(),
+                wholeReferral(referral));
         return referral;
+    }
+
+    /** What municipal staff read on a referral's page: all of it, the CPR number where one was given. */
+    private static DataAccess wholeReferral(Referral referral) {
+        Set<DataCategory> categories = EnumSet.copyOf(SharedReferral.READABLE);
+        if (referral.child().encryptedCpr() != null) {
+            categories.add(DataCategory.CPR);
+        }
+        return DataAccess.of(REFERRAL_AND_DELIVERY, categories);
     }
 
     /**
@@ -292,8 +303,12 @@ public class ReferralManagement {
         // The consent service decides, and audits, which of the child's details the NGO may read now.
         ConsentDecision decision = consents.decide(referral.child().pseudonym(), null, REFERRAL_AND_DELIVERY,
                 SharedReferral.READABLE);
-        audit.record(caller, decision.permittedCategories().isEmpty() ? AuditRecord.Action.DENIED
-                : AuditRecord.Action.READ, "referral", id, referral.child().pseudonym());
+        // The categories read are the consent-filtered ones; a refusal names those it asked for.
+        boolean refused = decision.permittedCategories().isEmpty();
+        audit.record(caller, refused ? AuditRecord.Action.DENIED : AuditRecord.Action.READ, "referral", id,
+                referral.child().pseudonym(), DataAccess.of(REFERRAL_AND_DELIVERY,
+                        refused ? SharedReferral.READABLE : SharedReferral.READABLE.stream()
+                                .filter(decision.permittedCategories()::contains).toList()));
         return new SharedReferral(referral, decision);
     }
 

@@ -79,6 +79,12 @@ class ConsentController {
         return response(consents.get(CurrentCaller.get(), id));
     }
 
+    /** The consent's versions, oldest first, and its erasure confirmations (administrators). */
+    @GetMapping("/{id}/history")
+    ConsentHistoryResponse history(@PathVariable String id) {
+        return ConsentHistoryResponse.of(consents.history(CurrentCaller.get(), id));
+    }
+
     /** The rules every decision applies, as set now (read-only: they are settings of the service). */
     @GetMapping("/settings")
     SettingsResponse settings() {
