@@ -52,11 +52,11 @@ class SessionIntegrationTests {
                 {"displayName": "Gruppeleder", "kind": "VOLUNTEER", "qualification": "IN_RELEVANT_EDUCATION",
                  "capacity": 0, "interventionCodes": ["EMPOWR"], "status": "ACTIVE", "login": "%s",
                  "childProtectionCertificate": {"checkedOn": "%s", "validUntil": "%s"}}"""
-                .formatted(login, TODAY.minusDays(30), TODAY.plusYears(2)), 201).get("id").asText();
+                .formatted(login, TODAY.minusDays(30), TODAY.plusYears(2))), 201).get("id").asText();
         groupId = Api.body(api.post("/api/ngo/groups", GIRLTALK, """
                 {"interventionCode": "EMPOWR", "startDate": "%s", "sessions": 2, "sessionEveryDays": 7,
                  "ageMin": 13, "ageMax": 17, "sizeLimit": 8, "leaderIds": ["%s"]}"""
-                .formatted(TODAY.minusDays(7), leader), 201).get("id").asText();
+                .formatted(TODAY.minusDays(7), leader)), 201).get("id").asText();
         first = seated();
         second = seated();
     }
