@@ -43,6 +43,9 @@ class VolunteerPages {
         own.forEach(child -> checklists.put(child.referralId(),
                 QuestionnairePages.checklist(services, child.referralId(), request)));
         model.addAttribute("checklists", checklists);
+        ServiceCalls.Answer<List<Map<String, Object>>> groups = services.get(SERVICE, "/api/ngo/my-groups",
+                PortalController.token(request), ServiceCalls.LIST, List.of());
+        model.addAttribute("groups", groups.value().stream().map(LedGroup::of).toList());
         model.addAttribute("canAnswer", List.of("VOLUNTEER"));
         model.addAttribute("unavailable", children.unavailable());
         model.addAttribute("today", LocalDate.now(ZoneId.of("Europe/Copenhagen")).toString());
@@ -75,8 +78,56 @@ class VolunteerPages {
         return children(user, request, model);
     }
 
+    /** A group leader logs a session of a group they lead, ticking the seated children who came. */
+    @PostMapping("/mine-boern/hold/{groupId}/samling")
+    String logSession(@ModelAttribute("user") PortalUser user, @PathVariable String groupId,
+            @RequestParam(defaultValue = "") String heldOn, @RequestParam(defaultValue = "") String minutes,
+            @RequestParam(name = "present", required = false) List<String> present, HttpServletRequest request,
+            Model model, RedirectAttributes redirect) {
+        if (!allowed(user)) {
+            return "forbidden";
+        }
+        Map<String, Object> session = new LinkedHashMap<>();
+        ReferralForm.put(session, "heldOn", heldOn);
+        session.put("minutes", minutes.strip().matches("\\d{1,4}") ? Integer.valueOf(minutes.strip()) : minutes);
+        session.put("present", present == null ? List.of() : present);
+        ServiceCalls.Outcome outcome = services.post(SERVICE, "/api/ngo/groups/" + groupId + "/sessions",
+                PortalController.token(request), session);
+        if (outcome.succeeded()) {
+            redirect.addFlashAttribute("notice", "volunteer.sessionLogged");
+            return "redirect:/mine-boern";
+        }
+        model.addAttribute("sessionError", outcome.unavailable() ? "unavailable"
+                : outcome.status() == 409 ? "volunteer.sessionConflict" : "volunteer.sessionError");
+        model.addAttribute("sessionFor", groupId);
+        return children(user, request, model);
+    }
+
     private static boolean allowed(PortalUser user) {
         return user != null && user.caller().hasRole("VOLUNTEER");
+    }
+
+    /** A group the volunteer leads: its course, its seats (referral and age) and the sessions held. */
+    public record LedGroup(String id, String interventionCode, String startDate, int sessions, List<Seat> seats,
+                           List<String> held) {
+
+        /** A seat, numbered for the attendance list (the NGO holds no names). */
+        public record Seat(int number, String referralId, Integer childAge) {
+        }
+
+        @SuppressWarnings("unchecked")
+        static LedGroup of(Map<String, Object> group) {
+            List<Map<String, Object>> seats = (List<Map<String, Object>>) group.getOrDefault("seats", List.of());
+            List<Seat> numbered = new java.util.ArrayList<>();
+            for (int i = 0; i < seats.size(); i++) {
+                numbered.add(new Seat(i + 1, (String) seats.get(i).get("referralId"),
+                        seats.get(i).get("childAge") instanceof Number age ? age.intValue() : null));
+            }
+            List<String> held = ((List<Map<String, Object>>) group.getOrDefault("held", List.of())).stream()
+                    .map(session -> (String) session.get("heldOn")).toList();
+            return new LedGroup((String) group.get("id"), (String) group.get("interventionCode"),
+                    (String) group.get("startDate"), ((Number) group.get("sessions")).intValue(), numbered, held);
+        }
     }
 
     /**

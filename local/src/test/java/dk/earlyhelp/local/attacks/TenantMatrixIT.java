@@ -123,6 +123,9 @@ class TenantMatrixIT {
                 "POST /api/ngo/inbox/{referralId}/complete", "POST /api/ngo/inbox/{referralId}/drop-out",
                 "GET /api/ngo/inbox/{referralId}/proposals");
         rule(Kind.GROUP, COORDINATOR, Relation.NGO, "GET /api/ngo/groups/{id}", "POST /api/ngo/groups/{id}/seats");
+        // Its leaders run a group too; no principal here leads the Powerkids group of the fixtures.
+        rule(Kind.GROUP, NGO_PEOPLE, Relation.NGO, "GET /api/ngo/groups/{id}/sessions",
+                "POST /api/ngo/groups/{id}/sessions");
         rule(Kind.PARTNERSHIP, EnumSet.allOf(Principal.Role.class), Relation.PARTNERSHIP,
                 "GET /api/ngo/partnerships/{id}");
 

@@ -21,6 +21,17 @@ final class NgoApi {
         return response.body();
     }
 
+    /** Posts JSON and answers the body; a status other than 200 or 201 fails. */
+    static String postForBody(String portal, String token, String path, String json) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(portal + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 && response.statusCode() != 201) {
+            throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     /** Posts JSON and answers the status code; failures to reach the gateway count as 0. */
     static int post(String portal, String token, String path, String json) {
         try {

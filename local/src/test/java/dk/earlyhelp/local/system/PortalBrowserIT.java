@@ -1001,6 +1001,37 @@ class PortalBrowserIT {
     }
 
     /** Logs in on the login page, in Danish whatever an earlier journey chose. */
+    @Test
+    void aGroupLeaderLogsASessionWithWhoCame() throws Exception {
+        String teacher = UserTokens.accessToken(portal, "laerer.aarhus");
+        String referralId = ReferralsApi.submit(portal, teacher, "Ella", "Holm", "2015-09-09", "GIRL");
+        ConsentsApi.recordOnPaper(portal, teacher, ReferralsApi.get(portal, teacher, referralId), "URK_AAR",
+                "\"CONCERNS\"", null);
+        String coordinator = UserTokens.accessToken(portal, "koordinator.powerkids");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> NgoApi.post(portal, coordinator,
+                "/api/ngo/inbox/" + referralId + "/decision", "{\"decision\": \"ACCEPTED\"}") == 200);
+        // A group that started today, led by the demo volunteer frivillig.powerkids (demo-powerkids-v01).
+        String groupId = ConsentsApi.JSON.readTree(NgoApi.postForBody(portal, coordinator, "/api/ngo/groups", """
+                {"interventionCode": "POWERKIDS", "startDate": "%s", "sessions": 8, "sessionEveryDays": 7,
+                 "ageMin": 9, "ageMax": 13, "sizeLimit": 8, "leaderIds": ["demo-powerkids-v01"]}"""
+                .formatted(LocalDate.now()))).get("id").asText();
+        assertThat(NgoApi.post(portal, coordinator, "/api/ngo/groups/" + groupId + "/seats",
+                "{\"referralId\": \"" + referralId + "\"}")).isEqualTo(200);
+
+        logIn("frivillig.powerkids");
+        browser.findElement(By.linkText("Mine børn")).click();
+        waitFor(By.id("group-" + groupId));
+        WebElement group = browser.findElement(By.id("group-" + groupId));
+        assertThat(group.getText()).contains("0 af 8 samlinger", "Plads 1, 11 år").doesNotContain("Ella", "Holm");
+        assertThat(group.findElement(By.id("present-" + groupId + "-1")).isSelected()).isTrue();
+        assertAccessible("the group leader's groups");
+        group.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.cssSelector(".alert-success"));
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Samlingen er registreret");
+        assertThat(browser.findElement(By.id("group-" + groupId)).getText()).contains("1 af 8 samlinger");
+        logOut();
+    }
+
     private void logIn(String username) {
         browser.get(portal + "/login?lang=da");
         waitFor(By.id("username"));

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -99,6 +100,11 @@ public class GroupManagement {
         query.fields().include("_id");
         return mongo.find(query, org.bson.Document.class, "groups").stream().map(found -> found.getString("_id"))
                 .toList();
+    }
+
+    /** Any group by id, for a use case that decides itself who may see it (its leaders run it too). */
+    public Optional<Group> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Group.class));
     }
 
     /** The caller's NGO's groups, optionally of one intervention, by start date. */
