@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -89,7 +90,7 @@ class NotificationIntegrationTests {
 
         String decided = """
                 {"referralId": "%s", "decision": "WAITLISTED", "expectedStart": "2027-01-11",
-                 "occurredAt": "2026-11-26T10:15:00Z"}""".formatted(id);
+                 "occurredAt": "%s"}""".formatted(id, Instant.now().plusSeconds(1));
         Contracts.assertMatchesSchema("ngo-service", "ngo.referral-decided.v1", decided);
         String decisionId = UUID.randomUUID().toString();
         publish("ngo.events", "ngo.referral-decided.v1", decisionId, id, decided);
@@ -119,7 +120,7 @@ class NotificationIntegrationTests {
                 EventProbe.value(updated));
         String later = UUID.randomUUID().toString();
         publish("ngo.events", "ngo.referral-decided.v1", later, id, decided.replace("WAITLISTED", "ACCEPTED")
-                .replace("2026-11-26T10:15:00Z", "2026-11-27T09:00:00Z"));
+                .replaceAll("\"occurredAt\": \"[^\"]+\"", "\"occurredAt\": \"" + Instant.now().plusSeconds(60) + "\""));
         await().atMost(Duration.ofSeconds(30)).until(() -> Api.body(api.get("/api/referrals/notifications", teacher),
                 200).get("items").size() == 3);
         assertThat(Api.body(api.get("/api/referrals/notifications", teacher), 200).get("items"))
