@@ -159,6 +159,7 @@ public class Consent {
      */
     public void grant(Grantor grantor, Instant now, ConsentRules rules, List<String> confirmers) {
         LocalDate day = dayOf(now);
+        boolean wasActive = status == ConsentStatus.ACTIVE;
         if (!awaitsYoungPerson(grantor.role())) {
             requireDraft("Only a draft consent takes more grantors, and an active one only the young person's own");
         }
@@ -186,6 +187,9 @@ public class Consent {
         if (status == ConsentStatus.DRAFT && requiredGrantorsOn(day, rules)) {
             status = ConsentStatus.ACTIVE;
             newEvents.add(event("consent.granted.v1", now, Map.of()));
+        } else if (wasActive) {
+            // The young person joined an active consent: what it permits is now what they ticked too.
+            newEvents.add(event("consent.changed.v1", now, Map.of("change", "GRANTED", "role", grantor.role().name())));
         }
         version(ConsentVersion.Change.GRANTED, now, grantor.role(), grantor.method());
     }
@@ -231,6 +235,9 @@ public class Consent {
             expectErasure(confirmers);
         }
         newEvents.add(event("consent.withdrawn.v1", now, Map.of("wasActive", wasActive, "refused", false)));
+        if (wasActive) {
+            newEvents.add(erasureRequested("WITHDRAWN", confirmers, now));
+        }
         version(ConsentVersion.Change.WITHDRAWN, now, by, null);
     }
 
@@ -250,6 +257,7 @@ public class Consent {
         expiredAt = now;
         expectErasure(confirmers);
         newEvents.add(event("consent.expired.v1", now, Map.of("wasActive", true, "refused", false)));
+        newEvents.add(erasureRequested("EXPIRED", confirmers, now));
         version(ConsentVersion.Change.EXPIRED, now, null, null);
     }
 
@@ -537,6 +545,15 @@ public class Consent {
      */
     PendingEvent confirmationFor(String referralId, Instant now) {
         return event("consent.confirmed.v1", now, Map.of("answersReferralId", referralId));
+    }
+
+    /**
+     * Every service that received something under this consent must erase or anonymise it and
+     * confirm; the event names those whose confirmation is expected (the DPO's check follows them).
+     */
+    private PendingEvent erasureRequested(String reason, List<String> confirmers, Instant now) {
+        return event("consent.erasure-requested.v1", now, Map.of("reason", reason, "confirmers",
+                List.copyOf(confirmers)));
     }
 
     private PendingEvent event(String type, Instant now, Map<String, Object> extra) {

@@ -100,6 +100,11 @@ class ConsentIntegrationTests {
         JsonNode data = Contracts.parse(EventProbe.value(withdrawn));
         assertThat(data.get("wasActive").asBoolean()).isTrue();
         assertThat(data.get("refused").asBoolean()).isFalse();
+        ConsumerRecord<byte[], byte[]> erasure = consentEvents.await(record -> key(record).equals(child)
+                && "consent.erasure-requested.v1".equals(EventProbe.header(record, CloudEventHeaders.TYPE)));
+        Contracts.assertMatchesSchema("consent-service", "consent.erasure-requested.v1", EventProbe.value(erasure));
+        assertThat(Contracts.parse(EventProbe.value(erasure)).get("confirmers")).as("who must confirm")
+                .extracting(JsonNode::asText).contains("ngo-service", "measurement-service");
         assertThat(api.post("/api/consents/" + id + "/withdraw", CASEWORKER, "").statusCode()).isEqualTo(409);
     }
 

@@ -87,9 +87,13 @@ class ConsentTests {
         assertThat(draft.newEvents()).singleElement().satisfies(event ->
                 assertThat(event.data()).containsEntry("wasActive", false).containsEntry("refused", false));
         assertThat(active.newEvents()).extracting(PendingEvent::type)
-                .containsExactly("consent.granted.v1", "consent.withdrawn.v1");
+                .containsExactly("consent.granted.v1", "consent.withdrawn.v1", "consent.erasure-requested.v1");
         assertThat(active.newEvents().get(1).data()).containsEntry("wasActive", true);
         assertMatchesContract(active.newEvents().get(1));
+        PendingEvent erasure = active.newEvents().get(2);
+        assertThat(erasure.data()).containsEntry("reason", "WITHDRAWN").containsEntry("confirmers", CONFIRMERS);
+        assertThat(erasure.key()).isEqualTo(active.childId());
+        assertMatchesContract(erasure);
         assertThatThrownBy(() -> active.refuse(Grantor.Role.CUSTODY_HOLDER, NOW, CONFIRMERS))
                 .isInstanceOf(Consent.IllegalState.class);
     }
@@ -118,6 +122,9 @@ class ConsentTests {
         assertThat(expired.data().keySet()).as("the same data as a withdrawal")
                 .isEqualTo(withdrawn.newEvents().get(1).data().keySet());
         assertMatchesContract(expired);
+        assertThat(consent.newEvents().get(2).type()).isEqualTo("consent.erasure-requested.v1");
+        assertThat(consent.newEvents().get(2).data()).containsEntry("reason", "EXPIRED");
+        assertMatchesContract(consent.newEvents().get(2));
         assertThat(consent.missingConfirmations()).containsExactly("ngo-service");
         assertThatThrownBy(() -> consent.withdraw(midnightInCopenhagen, CONFIRMERS)).isInstanceOf(Consent.IllegalState.class);
         assertThatThrownBy(() -> draft(1).expire(midnightInCopenhagen, CONFIRMERS)).as("a draft grants nothing to end")
@@ -190,8 +197,26 @@ class ConsentTests {
     }
 
     @Test
+    void aYoungPersonJoiningAnActiveConsentChangesItsScopeAndEveryServiceIsTold() throws Exception {
+        Consent consent = draft(1);
+        consent.grant(grantor(null, null), NOW, RULES, CONFIRMERS);
+
+        consent.grant(new Grantor(Grantor.Role.YOUNG_PERSON, Grantor.Method.DIGITAL, NOW, "personal-link", null,
+                Set.of(DataCategory.CONTACT, DataCategory.CONCERNS)), NOW, RULES, CONFIRMERS);
+
+        assertThat(consent.status()).isEqualTo(ConsentStatus.ACTIVE);
+        assertThat(consent.newEvents()).extracting(PendingEvent::type)
+                .containsExactly("consent.granted.v1", "consent.changed.v1");
+        PendingEvent changed = consent.newEvents().get(1);
+        assertThat(changed.data()).containsEntry("change", "GRANTED").containsEntry("role", "YOUNG_PERSON")
+                .containsEntry("categories", List.of("CONCERNS", "CONTACT"));
+        assertMatchesContract(changed);
+    }
+
+    @Test
     void theContractExamplesMatchTheirSchemas() {
-        for (String type : List.of("consent.granted.v1", "consent.withdrawn.v1", "consent.expired.v1")) {
+        for (String type : List.of("consent.granted.v1", "consent.withdrawn.v1", "consent.expired.v1",
+                "consent.changed.v1", "consent.erasure-requested.v1")) {
             Contracts.assertMatchesSchema("consent-service", type, read(type));
         }
     }

@@ -23,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ConsentEventsListener {
 
     static final String GRANTED = "consent.granted.v1";
+    /** An active consent with a new effective scope (a young person joined it): replaces what was known. */
+    static final String CHANGED = "consent.changed.v1";
     static final String WITHDRAWN = "consent.withdrawn.v1";
     static final String EXPIRED = "consent.expired.v1";
 
@@ -30,7 +32,7 @@ class ConsentEventsListener {
     Consumer<Message<byte[]>> consentEvents(EvaluationConsents consents, JsonMapper json) {
         return message -> {
             String type = CloudEventHeaders.attribute(message, "type");
-            if (GRANTED.equals(type)) {
+            if (GRANTED.equals(type) || CHANGED.equals(type)) {
                 ConsentData data = json.readValue(message.getPayload(), ConsentData.class);
                 consents.granted(data.consentId(), data.childId(), data.purposes(), data.validUntil(), data.grantees());
             } else if (WITHDRAWN.equals(type) || EXPIRED.equals(type)) {
