@@ -35,6 +35,9 @@ class ErasurePages {
                 "/api/consents/erasures" + (missingOnly ? "?missing=true" : ""), PortalController.token(request),
                 ServiceCalls.LIST, List.of());
         model.addAttribute("erasures", erasures.value().stream().map(Erasure::of).toList());
+        // The rules every consent decision applies now (settings of the consent service, read-only here).
+        model.addAttribute("rules", services.get(ConsentStep.SERVICE, "/api/consents/settings",
+                PortalController.token(request), ServiceCalls.OBJECT, Map.of()).value());
         model.addAttribute("missingOnly", missingOnly);
         model.addAttribute("unavailable", erasures.unavailable());
         return "erasures";

@@ -448,6 +448,8 @@ class PortalBrowserIT {
             driver.get(portal + "/sletninger");
             return !driver.findElements(By.cssSelector("a[href$='/indsigt?barn=" + childId + "']")).isEmpty();
         });
+        assertThat(browser.findElement(By.id("consent-rules")).getText()).as("the rules decisions apply")
+                .contains("Alle med forældremyndighed skal give samtykke", "Ja", "fra 15 år", "fra 18 år");
         browser.findElement(By.cssSelector("a[href$='/indsigt?barn=" + childId + "']"))
                 .findElement(By.xpath("../a[1]")).click();
         waitFor(By.id("history-versions"));
