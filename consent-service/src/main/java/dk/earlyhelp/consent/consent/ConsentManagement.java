@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 import dk.earlyhelp.platform.audit.AuditRecord;
 import dk.earlyhelp.platform.audit.AuditTrail;
+import dk.earlyhelp.platform.audit.DataAccess;
 import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.Caller;
 
@@ -123,9 +124,22 @@ public class ConsentManagement {
                 .filter(consent -> !caller.hasRole("MUNICIPAL_STAFF") || consent.municipalityCode().equals(caller.organisation()))
                 .toList();
         Decision decision = Decision.of(asked, new IntendedUse(asking, purpose, categories, today()), rules);
-        audit.record(caller, decision.permitted() ? AuditRecord.Action.READ : AuditRecord.Action.DENIED,
-                "consent-decision:" + purpose, decision.consentId(), childId);
+        auditDecision(caller, decision, purpose.name(), childId, categories);
         return decision;
+    }
+
+    /**
+     * Rule 10: every decision is recorded with who asked, for which child, the purpose and the
+     * categories asked about, permit or deny, and the consent and its version that decided it
+     * ({@code <consentId>@v<version>}; none when nothing permitted).
+     */
+    private void auditDecision(Caller caller, Decision decision, String purpose, String childId,
+            Set<DataCategory> categories) {
+        String decidedBy = decision.consentId() == null ? null
+                : decision.consentId() + (decision.consentVersion() == null ? "" : "@v" + decision.consentVersion());
+        audit.record(caller, decision.permitted() ? AuditRecord.Action.READ : AuditRecord.Action.DENIED,
+                "consent-decision:" + purpose, decidedBy, childId,
+                new DataAccess(categories.stream().map(Enum::name).toList(), purpose));
     }
 
     /**
@@ -142,8 +156,7 @@ public class ConsentManagement {
                 .findFirst()
                 .map(consent -> new Decision(true, consent.id(), consent.version(), Set.<DataCategory>of()))
                 .orElse(new Decision(false, null, null, Set.of()));
-        audit.record(caller, decision.permitted() ? AuditRecord.Action.READ : AuditRecord.Action.DENIED,
-                "consent-decision:FOLLOWING", decision.consentId(), childId);
+        auditDecision(caller, decision, "FOLLOWING", childId, Set.of());
         return decision;
     }
 
@@ -163,8 +176,7 @@ public class ConsentManagement {
                 .toList();
         Decision decision = Decision.of(asked, new IntendedUse(waiting.ngoCode(), waiting.purpose(),
                 waiting.categories(), today()), rules);
-        audit.record(REFERRAL_SERVICE, decision.permitted() ? AuditRecord.Action.READ : AuditRecord.Action.DENIED,
-                "consent-decision:" + waiting.purpose(), decision.consentId(), waiting.childId());
+        auditDecision(REFERRAL_SERVICE, decision, waiting.purpose().name(), waiting.childId(), waiting.categories());
         // The answer is recorded with the question's id either way, so a redelivered question changes nothing.
         Consent permitting = !decision.permitted() ? null : asked.stream()
                 .filter(consent -> consent.id().equals(decision.consentId())).findFirst().orElse(null);

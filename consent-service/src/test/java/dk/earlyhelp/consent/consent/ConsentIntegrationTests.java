@@ -78,6 +78,19 @@ class ConsentIntegrationTests {
         assertThat(decision(POWERKIDS, child, "REFERRAL_AND_DELIVERY", "CONTACT,CPR")).as("a category not named").isFalse();
         assertThat(decision(POWERKIDS, child, "RESEARCH", "CONTACT")).as("a purpose not named").isFalse();
         assertThat(decision(STROEM, child, "REFERRAL_AND_DELIVERY", "CONTACT")).as("an NGO not named").isFalse();
+        // Rule 10: who asked, the purpose and categories, permit or deny, and the consent version that decided.
+        var decisions = audit.about(child).stream()
+                .filter(record -> record.resourceType().equals("consent-decision:REFERRAL_AND_DELIVERY")).toList();
+        assertThat(decisions).anySatisfy(record -> {
+            assertThat(record.decision()).isEqualTo("PERMIT");
+            assertThat(record.resourceId()).startsWith(id + "@v");
+            assertThat(record.categories()).containsExactly("CONCERNS", "CONTACT");
+            assertThat(record.purpose()).isEqualTo("REFERRAL_AND_DELIVERY");
+        });
+        assertThat(decisions).anySatisfy(record -> {
+            assertThat(record.decision()).isEqualTo("DENY");
+            assertThat(record.categories()).containsExactly("CONTACT", "CPR");
+        });
 
         ConsumerRecord<byte[], byte[]> granted = consentEvents.await(record -> key(record).equals(child)
                 && "consent.granted.v1".equals(EventProbe.header(record, CloudEventHeaders.TYPE)));
