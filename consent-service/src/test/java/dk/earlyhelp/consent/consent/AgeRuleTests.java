@@ -51,8 +51,10 @@ class AgeRuleTests {
         assertThat(consent.permits(new IntendedUse("URK_AAR", Purpose.REFERRAL_AND_DELIVERY,
                 Set.of(DataCategory.CONCERNS), FIFTEENTH), RULES)).as("the young person's ticks narrow it").isFalse();
         assertThat(consent.ageRuleNote(FIFTEENTH, RULES)).isNull();
-        assertThat(consent.newEvents()).extracting(PendingEvent::type).as("granted once; a pause is not announced")
-                .containsExactly("consent.granted.v1");
+        assertThat(consent.newEvents()).extracting(PendingEvent::type)
+                .as("granted once; the pause is not announced, the young person's narrower consent is")
+                .containsExactly("consent.granted.v1", "consent.changed.v1");
+        assertThat(consent.newEvents().get(1).data()).containsEntry("categories", java.util.List.of("CONTACT"));
     }
 
     @Test
