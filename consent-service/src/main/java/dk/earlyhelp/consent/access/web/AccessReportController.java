@@ -1,5 +1,6 @@
 package dk.earlyhelp.consent.access.web;
 
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -8,6 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dk.earlyhelp.consent.access.AccessReport;
 import dk.earlyhelp.consent.access.AccessReports;
 import dk.earlyhelp.platform.security.CurrentCaller;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * The access report: for staff and the data protection officer by the child's pseudonym, and for
@@ -15,6 +18,7 @@ import dk.earlyhelp.platform.security.CurrentCaller;
  * for the other {@code /api/consent-links} paths).
  */
 @RestController
+@Validated
 class AccessReportController {
 
     private final AccessReports reports;
@@ -24,7 +28,10 @@ class AccessReportController {
     }
 
     @GetMapping("/api/consents/access-report")
-    AccessReport forStaff(@RequestParam String childId) {
+    @ApiResponse(responseCode = "200", description = "who read which categories of the child's data, when and why")
+    @ApiResponse(responseCode = "404", description = "no child of the caller's municipality with this pseudonym")
+    AccessReport forStaff(@RequestParam @Pattern(regexp = "[0-9a-f-]{36}", message = "must be the child's pseudonymous id")
+            String childId) {
         return reports.forStaff(CurrentCaller.get(), childId);
     }
 
