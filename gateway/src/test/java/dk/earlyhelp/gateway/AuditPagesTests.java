@@ -23,7 +23,8 @@ class AuditPagesTests extends RunningGateway {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<h1>Revisionsspor</h1>", "href=\"/revisionsspor\"", "21-11-2026 15:02",
-                "koordinator.powerkids", "Læst", "checklist 5d0f7a52-3f4b-4f0a-9c55-2f1de0b8a001", "CONCERNS", "OUTCOME_MEASUREMENT", "Afvist forsøg",
+                "koordinator.powerkids", "Læst", "checklist 5d0f7a52-3f4b-4f0a-9c55-2f1de0b8a001", "CONCERNS",
+                "OUTCOME_MEASUREMENT", "Afvist forsøg",
                 "Disse tjenester svarede ikke", "ngo-service");
         assertThat(page.body().indexOf("21-11-2026 15:02")).as("newest first")
                 .isLessThan(page.body().indexOf("20-11-2026 10:15"));

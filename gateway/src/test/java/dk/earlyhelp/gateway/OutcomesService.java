@@ -65,7 +65,8 @@ final class OutcomesService {
         });
         // The administrators' audit search: a fixed answer in the service's shape; the queries are kept.
         server.createContext("/api/measurements/audit", exchange -> {
-            try (exchange; InputStream in = OutcomesService.class.getClassLoader().getResourceAsStream("audit/records.json")) {
+            try (exchange; InputStream in = OutcomesService.class.getClassLoader()
+                    .getResourceAsStream("audit/records.json")) {
                 auditQueries.add(String.valueOf(exchange.getRequestURI().getRawQuery()));
                 send(exchange, 200, "application/json", new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }

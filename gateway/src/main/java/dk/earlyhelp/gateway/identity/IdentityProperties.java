@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demoIdentities     register the demo users and clients (run mode and tests only)
  */
 @ConfigurationProperties("earlyhelp.identity")
-public record IdentityProperties(boolean embedded, String issuer, String audience, String authorizationUri, String tokenUri,
-                                 String jwkSetUri, String userInfoUri, String endSessionUri,
+public record IdentityProperties(boolean embedded, String issuer, String audience, String authorizationUri,
+                                 String tokenUri, String jwkSetUri, String userInfoUri, String endSessionUri,
                                  String portalClientSecret, Path signingKeyFile, boolean demoIdentities) {
 }

@@ -30,7 +30,8 @@ class AccessReportController {
     @GetMapping("/api/consents/access-report")
     @ApiResponse(responseCode = "200", description = "who read which categories of the child's data, when and why")
     @ApiResponse(responseCode = "404", description = "no child of the caller's municipality with this pseudonym")
-    AccessReport forStaff(@RequestParam @Pattern(regexp = "[0-9a-f-]{36}", message = "must be the child's pseudonymous id")
+    AccessReport forStaff(
+            @RequestParam @Pattern(regexp = "[0-9a-f-]{36}", message = "must be the child's pseudonymous id")
             String childId) {
         return reports.forStaff(CurrentCaller.get(), childId);
     }
