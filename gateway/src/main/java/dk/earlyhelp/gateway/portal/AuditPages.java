@@ -29,10 +29,11 @@ import jakarta.servlet.http.HttpServletResponse;
 class AuditPages {
 
     private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
-    /** Each service's search; the services name themselves in what they answer. */
-    private static final Map<String, String> SEARCHES = new LinkedHashMap<>(Map.of(
-            "referral-service", "/api/referrals/audit", "ngo-service", "/api/ngo/audit",
-            "consent-service", "/api/consents/audit", "measurement-service", "/api/measurements/audit"));
+    /** Each service's search, in a fixed order (Map.of has none); the services name themselves in what they answer. */
+    private static final List<Map.Entry<String, String>> SEARCHES = List.of(
+            Map.entry("referral-service", "/api/referrals/audit"), Map.entry("ngo-service", "/api/ngo/audit"),
+            Map.entry("consent-service", "/api/consents/audit"),
+            Map.entry("measurement-service", "/api/measurements/audit"));
     private static final int SHOWN = 200;
 
     private final ServiceCalls services;
@@ -79,14 +80,14 @@ class AuditPages {
         List<Entry> entries = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
         String parameters = query.build().encode().toUriString();
-        SEARCHES.forEach((service, path) -> {
-            ServiceCalls.Answer<List<Map<String, Object>>> found = services.get(service, path + parameters,
-                    PortalController.token(request), ServiceCalls.LIST, List.of());
+        for (Map.Entry<String, String> search : SEARCHES) {
+            ServiceCalls.Answer<List<Map<String, Object>>> found = services.get(search.getKey(),
+                    search.getValue() + parameters, PortalController.token(request), ServiceCalls.LIST, List.of());
             if (found.unavailable()) {
-                unavailable.add(service);
+                unavailable.add(search.getKey());
             }
             found.value().forEach(record -> entries.add(Entry.of(record)));
-        });
+        }
         entries.sort(Comparator.comparing(Entry::at).reversed());
         model.addAttribute("entries", entries.size() > SHOWN ? entries.subList(0, SHOWN) : entries);
         model.addAttribute("unavailable", unavailable);

@@ -19,6 +19,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -100,6 +101,12 @@ public class GroupManagement {
         query.fields().include("_id");
         return mongo.find(query, org.bson.Document.class, "groups").stream().map(found -> found.getString("_id"))
                 .toList();
+    }
+
+    /** The NGO's groups the person leads, by start date, in one query; unaudited (the caller audits the seats it shows). */
+    public List<Group> groupsLedBy(String ngoCode, String volunteerId) {
+        return mongo.find(Query.query(Criteria.where("ngoCode").is(ngoCode).and("leaderIds").is(volunteerId))
+                .with(Sort.by("startDate", "_id")), Group.class);
     }
 
     /** Any group by id, for a use case that decides itself who may see it (its leaders run it too). */

@@ -3,7 +3,6 @@ package dk.earlyhelp.ngo.sessions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -11,6 +10,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -61,9 +61,7 @@ public class SessionManagement {
         if (me == null) {
             return List.of();
         }
-        return groups.ledBy(caller.organisation(), me.id()).stream()
-                .map(id -> groups.find(id).orElseThrow())
-                .sorted(Comparator.comparing(Group::startDate).thenComparing(Group::id))
+        return groups.groupsLedBy(caller.organisation(), me.id()).stream()
                 .map(group -> new LedGroup(readSeats(caller, group), sessionsOf(group.id())))
                 .toList();
     }
@@ -95,7 +93,7 @@ public class SessionManagement {
             throw ProblemException.invalidField("present", "names referrals without a seat in this group: "
                     + String.join(", ", strangers));
         }
-        if (sessionsOf(groupId).size() >= group.sessions()) {
+        if (mongo.count(ofGroup(groupId), GroupSession.class) >= group.sessions()) {
             throw new ProblemException(HttpStatus.CONFLICT, "all-sessions-logged", "All sessions are logged",
                     "The course has " + group.sessions() + " sessions, and all are logged.");
         }
@@ -135,8 +133,11 @@ public class SessionManagement {
     }
 
     private List<GroupSession> sessionsOf(String groupId) {
-        return mongo.find(Query.query(Criteria.where("groupId").is(groupId)), GroupSession.class).stream()
-                .sorted(Comparator.comparing(GroupSession::heldOn)).toList();
+        return mongo.find(ofGroup(groupId).with(Sort.by("heldOn")), GroupSession.class);
+    }
+
+    private static Query ofGroup(String groupId) {
+        return Query.query(Criteria.where("groupId").is(groupId));
     }
 
     private LocalDate today() {
