@@ -53,6 +53,7 @@ public class AccessReports {
     }
 
     /** Records one access once: a repeat of the event hits the unique id and changes nothing. */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void accessed(AccessLogEntry entry) {
         try {
             mongo.insert(entry);

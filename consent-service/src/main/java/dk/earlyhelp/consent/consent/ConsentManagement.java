@@ -167,6 +167,7 @@ public class ConsentManagement {
      * later. Same decision as {@link #decide}, for the referral's municipality; audited as asked by
      * referral-service. Each question is decided once: a redelivery finds its answer recorded.
      */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void answerWaitingReferral(String eventId, WaitingReferral waiting) {
         if (store.answeredBefore(eventId)) {
             return;

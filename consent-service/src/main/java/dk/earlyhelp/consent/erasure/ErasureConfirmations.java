@@ -57,6 +57,7 @@ public class ErasureConfirmations {
      * A service confirmed it erased what it received under the consent. A repeat of the event, or a
      * confirmation naming no consent of that child, changes nothing.
      */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void confirmed(String eventId, String consentId, String childId, ErasureConfirmation confirmation) {
         if (!store.recordErasureConfirmation(consentId, childId, eventId, confirmation)) {
             if (store.find(consentId).filter(consent -> consent.childId().equals(childId)).isEmpty()) {

@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,6 +26,7 @@ public class GranteeNames {
     }
 
     /** The NGO published (or renamed) an intervention. */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void published(InterventionName names) {
         Query olderOrMissing = Query.query(Criteria.where("_id").is(names.interventionCode())
                 .orOperator(Criteria.where("publishedAt").exists(false), Criteria.where("publishedAt").lt(names.publishedAt())));

@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,6 +36,7 @@ public class Catalogue {
     }
 
     /** The NGO published (or changed) an intervention. */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void published(Intervention intervention) {
         Query olderOrMissing = Query.query(Criteria.where("_id").is(intervention.code())
                 .orOperator(Criteria.where("publishedAt").exists(false),

@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import dk.earlyhelp.measurement.response.Response;
@@ -48,11 +49,13 @@ public class EvaluationConsents {
      * A consent became active; it lets the child's answers count if it names EVALUATION_STATISTICS,
      * and lets the named NGOs collect them if it names OUTCOME_MEASUREMENT.
      */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void granted(String consentId, String childId, Collection<String> purposes, LocalDate validUntil) {
         granted(consentId, childId, purposes, validUntil, List.of());
     }
 
     /** As {@link #granted(String, String, Collection, LocalDate)}, naming the NGOs the consent is given to. */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void granted(String consentId, String childId, Collection<String> purposes, LocalDate validUntil,
             List<String> grantees) {
         // A later withdrawal of the same consent is never undone by a redelivered grant.
@@ -78,6 +81,7 @@ public class EvaluationConsents {
      *
      * @return whether this event was new
      */
+    @PreAuthorize("hasRole('SYSTEM')")
     public boolean ended(String eventId, String consentId, String childId, Instant at) {
         if (mongo.exists(Query.query(Criteria.where("_id").is(eventId)), Erasure.class)) {
             return false;

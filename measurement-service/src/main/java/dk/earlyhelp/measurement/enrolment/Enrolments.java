@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,6 +33,7 @@ public class Enrolments {
     }
 
     /** The referral, as submitted: who the child is (pseudonym, age band, gender) and which offer. */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void referred(String referralId, String childId, int childAge, String gender, String municipality,
             String intervention) {
         mongo.upsert(byId(referralId), new Update().set("childId", childId).set("ageBand", AgeBand.of(childAge))
@@ -40,6 +42,7 @@ public class Enrolments {
     }
 
     /** The course started on the given day. */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void started(String referralId, String childId, LocalDate startedOn) {
         mongo.upsert(byId(referralId), new Update().set("childId", childId).set("startedOn", startedOn),
                 Enrolment.class);
@@ -47,6 +50,7 @@ public class Enrolments {
     }
 
     /** The course completed or the child dropped out; a course ends once, so a later repeat keeps the first end. */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void ended(String referralId, String childId, LocalDate endedOn, String endStatus) {
         mongo.upsert(byId(referralId), new Update().set("childId", childId), Enrolment.class);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(referralId).and("endedOn").is(null)),
@@ -58,6 +62,7 @@ public class Enrolments {
      * Who delivers the course as of the NGO's step at {@code asOf}: a newer step replaces the people an
      * older one named (a new mentor), a redelivered or late older step changes nothing.
      */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void delivered(String referralId, String childId, List<Enrolment.Deliverer> deliveredBy, Instant asOf) {
         mongo.upsert(byId(referralId), new Update().set("childId", childId), Enrolment.class);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(referralId).orOperator(
@@ -70,6 +75,7 @@ public class Enrolments {
      * named them before they left, and the team counts as of then, so an older step arriving late does
      * not bring them back; ngo-service names nobody who left in later steps.
      */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void left(String volunteerId, Instant at) {
         Query namedBefore = Query.query(Criteria.where("deliveredBy.volunteerId").is(volunteerId)
                 .and("deliveredAsOf").lt(at));

@@ -50,6 +50,7 @@ public class ReferralFlows {
         this.clock = clock;
     }
 
+    @PreAuthorize("hasRole('SYSTEM')")
     public void submitted(String referralId, String childId, String intervention, String municipality,
             String referrerRole, Instant at) {
         record(referralId, new Update().set("childId", childId).set("intervention", intervention)
@@ -60,6 +61,7 @@ public class ReferralFlows {
      * A child the NGO registered itself, without a municipal referral (parents' own contact, outreach):
      * it enters the flow as a referral would, with its source in place of a referrer's role.
      */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void registeredByNgo(String referralId, String intervention, String municipality, String source,
             Instant at) {
         record(referralId, new Update().set("intervention", intervention).set("municipality", municipality)
@@ -67,6 +69,7 @@ public class ReferralFlows {
     }
 
     /** ACCEPTED, WAITLISTED or DECLINED; the first decision of any kind is the NGO's response. */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void decided(String referralId, String decision, String reason, String suggestedIntervention, Instant at) {
         Update update = new Update().min("decidedAt", at);
         switch (decision) {
@@ -80,6 +83,7 @@ public class ReferralFlows {
     }
 
     /** MATCHED, STARTED, COMPLETED or DROPPED_OUT. */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void progressed(String referralId, String status, LocalDate startedOn, Instant at) {
         Update update = switch (status) {
             case "MATCHED" -> new Update().min("matchedAt", at);
@@ -91,10 +95,12 @@ public class ReferralFlows {
         record(referralId, update);
     }
 
+    @PreAuthorize("hasRole('SYSTEM')")
     public void withdrawn(String referralId, Instant at) {
         record(referralId, new Update().min("withdrawnAt", at));
     }
 
+    @PreAuthorize("hasRole('SYSTEM')")
     public void capacityChanged(Capacity capacity) {
         Query olderOrMissing = Query.query(Criteria.where("_id").is(capacity.intervention())
                 .orOperator(Criteria.where("asOf").exists(false), Criteria.where("asOf").lt(capacity.asOf())));

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,6 +33,7 @@ public class Volunteers {
     }
 
     /** A person entered a status; the latest event says their kind and interventions. */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void statusChanged(String volunteerId, String ngoCode, String kind, List<String> interventionCodes,
             String status, Instant at) {
         mongo.upsert(Query.query(Criteria.where("_id").is(volunteerId)), new Update().set("ngoCode", ngoCode)

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import dk.earlyhelp.ngo.groups.GroupManagement;
@@ -50,6 +51,7 @@ public class ErasureManagement {
      *
      * @return whether this call confirmed the event (false for a repeat)
      */
+    @PreAuthorize("hasRole('SYSTEM')")
     public boolean consentEnded(String eventId, EndedConsent consent) {
         List<InboxReferral> erased = inbox.anonymise(eventId, consent.childId(), consent.grantees(),
                 consent.endedAt());

@@ -76,6 +76,7 @@ public class InboxManagement {
      *
      * @return whether this call applied the event (false for a repeat)
      */
+    @PreAuthorize("hasRole('SYSTEM')")
     public boolean receive(String eventId, SubmittedReferral referral) {
         String ngoCode = interventions.findById(referral.interventionCode()).map(Intervention::ngoCode).orElse(null);
         if (ngoCode == null) {
@@ -116,6 +117,7 @@ public class InboxManagement {
      * child placed in a group gives the seat back ({@link LeftGroup}), a matched child the person's
      * place ({@link MatchEnded}).
      */
+    @PreAuthorize("hasRole('SYSTEM')")
     public boolean withdrawn(String eventId, String referralId) {
         InboxReferral withdrawn = mongo.findAndModify(AppliedEvents.notYetApplied(referralId, eventId),
                 AppliedEvents.recording(eventId, new Update().set("status", InboxStatus.WITHDRAWN)),

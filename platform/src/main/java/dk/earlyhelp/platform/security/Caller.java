@@ -2,6 +2,7 @@ package dk.earlyhelp.platform.security;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -31,15 +32,18 @@ public record Caller(String subject, Set<String> roles, String organisationType,
     public static final String EMAIL = "email";
     public static final String TEAM = "team";
 
+    /** The caller a validated token describes; a token never carries {@link SystemWork#ROLE}, whatever it claims. */
     public static Caller from(Jwt jwt) {
-        return new Caller(jwt.getSubject(), Set.copyOf(list(jwt, ROLES)), jwt.getClaimAsString(ORGANISATION_TYPE),
+        Set<String> roles = list(jwt, ROLES).stream().filter(role -> !SystemWork.ROLE.equals(role))
+                .collect(Collectors.toUnmodifiableSet());
+        return new Caller(jwt.getSubject(), roles, jwt.getClaimAsString(ORGANISATION_TYPE),
                 jwt.getClaimAsString(ORGANISATION), Set.copyOf(list(jwt, PARTNERSHIPS)),
                 jwt.getClaimAsString(STAFF_ROLE), jwt.getClaimAsString(EMAIL), jwt.getClaimAsString(TEAM));
     }
 
     /** The platform itself as the actor of work no person asked for (a job, another service's event), for the audit trail. */
     public static Caller system(String subject) {
-        return new Caller(subject, Set.of("SYSTEM"), "PLATFORM", "PLATFORM", Set.of(), null, null, null);
+        return new Caller(subject, Set.of(SystemWork.ROLE), "PLATFORM", "PLATFORM", Set.of(), null, null, null);
     }
 
     public boolean hasRole(String role) {

@@ -4,7 +4,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** The caller of the request being handled. */
+/** The caller of the request being handled, or the platform itself in {@link SystemWork}. */
 public final class CurrentCaller {
 
     private CurrentCaller() {
@@ -15,6 +15,9 @@ public final class CurrentCaller {
         if (authentication instanceof JwtAuthenticationToken token) {
             return Caller.from(token.getToken());
         }
-        throw new IllegalStateException("No authenticated caller with a JWT");
+        if (authentication instanceof SystemWork.SystemAuthentication system) {
+            return system.caller();
+        }
+        throw new IllegalStateException("No authenticated caller");
     }
 }

@@ -2,6 +2,8 @@ package dk.earlyhelp.platform.test;
 
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.lang.ArchRule;
+
 /** The package rules of every service, inherited by each service's {@code XxxArchitectureTests}. */
 public abstract class ServiceArchitectureTests {
 
@@ -10,13 +12,25 @@ public abstract class ServiceArchitectureTests {
 
     @Test
     void featuresDoNotDependOnTheirAdapters() {
-        ArchitectureRules.featuresDoNotDependOnAdapters().allowEmptyShould(true)
-                .check(ArchitectureRules.productionClasses(basePackage()));
+        check(ArchitectureRules.featuresDoNotDependOnAdapters());
     }
 
     @Test
     void controllersLiveInWebPackages() {
-        ArchitectureRules.controllersLiveInWebPackages().allowEmptyShould(true)
-                .check(ArchitectureRules.productionClasses(basePackage()));
+        check(ArchitectureRules.controllersLiveInWebPackages());
+    }
+
+    @Test
+    void listenersRunAsTheSystem() {
+        check(ArchitectureRules.listenersRunAsTheSystem());
+    }
+
+    @Test
+    void listenersCallOnlySecuredUseCases() {
+        check(ArchitectureRules.listenersCallOnlySecuredUseCases(basePackage()));
+    }
+
+    private void check(ArchRule rule) {
+        rule.allowEmptyShould(true).check(ArchitectureRules.productionClasses(basePackage()));
     }
 }

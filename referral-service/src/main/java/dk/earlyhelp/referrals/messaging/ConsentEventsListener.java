@@ -12,6 +12,7 @@ import org.springframework.messaging.Message;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import dk.earlyhelp.platform.events.CloudEventHeaders;
+import dk.earlyhelp.platform.security.SystemWork;
 import dk.earlyhelp.referrals.referral.ReferralManagement;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +33,7 @@ class ConsentEventsListener {
 
     @Bean
     Consumer<Message<byte[]>> consentEvents(ReferralManagement referrals, JsonMapper json) {
-        return message -> {
+        return SystemWork.listener("listener:consentEvents", message -> {
             String type = CloudEventHeaders.attribute(message, "type");
             String eventId = CloudEventHeaders.attribute(message, "id");
             if (GRANTED.equals(type) || CONFIRMED.equals(type)) {
@@ -46,7 +47,7 @@ class ConsentEventsListener {
                 referrals.consentEnded(eventId, new ReferralManagement.EndedConsent(data.consentId(), data.childId(),
                         data.municipalityCode(), data.referralId(), data.refused(), data.occurredAt()));
             }
-        };
+        });
     }
 
     /** Our trimmed copy of {@code consent.granted.v1}. */

@@ -13,6 +13,7 @@ import org.springframework.messaging.Message;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import dk.earlyhelp.platform.events.CloudEventHeaders;
+import dk.earlyhelp.platform.security.SystemWork;
 import dk.earlyhelp.referrals.offer.Availability;
 import dk.earlyhelp.referrals.offer.Format;
 import dk.earlyhelp.referrals.offer.Offer;
@@ -39,7 +40,7 @@ class NgoEventsListener {
 
     @Bean
     Consumer<Message<byte[]>> ngoEvents(ReferralManagement referrals, OfferCatalogue offers, JsonMapper json) {
-        return message -> {
+        return SystemWork.listener("listener:ngoEvents", message -> {
             String type = CloudEventHeaders.attribute(message, "type");
             String eventId = CloudEventHeaders.attribute(message, "id");
             if (RECEIVED.equals(type)) {
@@ -63,7 +64,7 @@ class NgoEventsListener {
                 offers.availabilityChanged(data.interventionCode(), new Availability(data.places(), data.freePlaces(),
                         data.waiting(), data.expectedStart(), data.occurredAt()));
             }
-        };
+        });
     }
 
     /** Our trimmed copy of {@code ngo.referral-received.v1}. */

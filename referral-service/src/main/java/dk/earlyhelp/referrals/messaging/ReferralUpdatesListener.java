@@ -11,6 +11,7 @@ import org.springframework.messaging.Message;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import dk.earlyhelp.platform.events.CloudEventHeaders;
+import dk.earlyhelp.platform.security.SystemWork;
 import dk.earlyhelp.referrals.concern.ConcernNotification;
 import dk.earlyhelp.referrals.notification.NotificationCentre;
 import dk.earlyhelp.referrals.notification.ReferralNews;
@@ -28,7 +29,7 @@ class ReferralUpdatesListener {
 
     @Bean
     Consumer<Message<byte[]>> referralUpdates(NotificationCentre notifications, JsonMapper json) {
-        return message -> {
+        return SystemWork.listener("listener:referralUpdates", message -> {
             String type = CloudEventHeaders.attribute(message, "type");
             if (ConcernNotification.RECEIVED.equals(type)) {
                 ConcernReceivedData data = json.readValue(message.getPayload(), ConcernReceivedData.class);
@@ -43,7 +44,7 @@ class ReferralUpdatesListener {
                         data.referralId(), data.interventionCode(), news, data.reason(),
                         data.expectedStart(), data.occurredAt()));
             }
-        };
+        });
     }
 
     /** Our trimmed copy of {@code referral.concern-notification-received.v1}. */

@@ -50,6 +50,7 @@ public class NotificationCentre {
      *
      * @return how many notifications were made
      */
+    @PreAuthorize("hasRole('SYSTEM')")
     public int referralUpdated(String eventId, ReferralNews news) {
         int made = 0;
         for (ReferralManagement.Recipient recipient : referrals.recipientsOf(news.referralId())) {

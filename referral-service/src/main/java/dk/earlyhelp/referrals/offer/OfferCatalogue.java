@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,6 +32,7 @@ public class OfferCatalogue {
     }
 
     /** The NGO published (or changed) an offer's description. */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void published(Offer description) {
         Update update = new Update()
                 .set("name", description.name())
@@ -50,6 +52,7 @@ public class OfferCatalogue {
     }
 
     /** The NGO's capacity estimate for an offer changed. */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void availabilityChanged(String code, Availability availability) {
         upsertIfNewer(code, "availability.asOf", availability.asOf(), new Update().set("availability", availability));
     }

@@ -183,6 +183,7 @@ public class ReferralManagement {
      * NGO named for referral and delivery, with the concerns the referral carries) go to the NGO.
      * Called by the messaging adapter for the consent service's event.
      */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void consentGranted(String eventId, GrantedConsent consent) {
         if (!consent.purposes().contains(REFERRAL_AND_DELIVERY)
                 || !consent.categories().containsAll(SHARED_WHEN_REFERRED.stream().map(Enum::name).toList())) {
@@ -199,6 +200,7 @@ public class ReferralManagement {
     }
 
     /** A consent was refused, withdrawn or expired: the referrals it concerns say so to their referrers. */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void consentEnded(String eventId, EndedConsent consent) {
         referrals.findByMunicipalityCodeAndChildPseudonym(consent.municipalityCode(), consent.childId())
                 .forEach(referral -> applyOnce(referral.id(), eventId, found -> found.consentEnded(eventId,
@@ -454,6 +456,7 @@ public class ReferralManagement {
      * Applies the NGO's news about a referral, once per event; called by the messaging adapter, so
      * no user is calling. A version conflict is retried with a fresh read.
      */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void applyNgoDecision(String eventId, String referralId, Referral.NgoNews news) {
         // The policy as it is now: a partnership that turned to aggregates only reports no more progress.
         applyOnce(referralId, eventId, referral -> referral.applyNgoDecision(eventId, news, sharesProgress(referral)));

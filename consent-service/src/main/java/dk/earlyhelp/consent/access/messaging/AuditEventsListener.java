@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dk.earlyhelp.consent.access.AccessLogEntry;
 import dk.earlyhelp.consent.access.AccessReports;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
+import dk.earlyhelp.platform.security.SystemWork;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,7 +28,7 @@ class AuditEventsListener {
 
     @Bean
     Consumer<Message<byte[]>> accessLog(AccessReports reports, JsonMapper json) {
-        return message -> {
+        return SystemWork.listener("listener:accessLog", message -> {
             if (!TYPE.equals(CloudEventHeaders.attribute(message, "type"))) {
                 return;
             }
@@ -39,7 +40,7 @@ class AuditEventsListener {
             reports.accessed(new AccessLogEntry(eventId, data.childId(), data.service(), data.organisation(),
                     data.organisationType(), data.roles(), data.staffRole(), data.action(), data.resourceType(),
                     data.categories(), data.purpose(), data.occurredAt()));
-        };
+        });
     }
 
     /** Our copy of {@code audit.data-accessed.v1} (platform contract). */

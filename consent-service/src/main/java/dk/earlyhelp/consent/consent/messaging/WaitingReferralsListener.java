@@ -14,6 +14,7 @@ import dk.earlyhelp.consent.consent.ConsentManagement;
 import dk.earlyhelp.consent.consent.DataCategory;
 import dk.earlyhelp.consent.consent.Purpose;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
+import dk.earlyhelp.platform.security.SystemWork;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,7 +29,7 @@ class WaitingReferralsListener {
 
     @Bean
     Consumer<Message<byte[]>> waitingReferrals(ConsentManagement consents, JsonMapper json) {
-        return message -> {
+        return SystemWork.listener("listener:waitingReferrals", message -> {
             if (!AWAITING_CONSENT.equals(CloudEventHeaders.attribute(message, "type"))) {
                 return;
             }
@@ -42,7 +43,7 @@ class WaitingReferralsListener {
             consents.answerWaitingReferral(eventId, new ConsentManagement.WaitingReferral(data.referralId(),
                     data.childId(), data.municipalityCode(), data.ngoCode(), data.purpose(),
                     data.categories().stream().collect(Collectors.toUnmodifiableSet())));
-        };
+        });
     }
 
     /** Our trimmed copy of {@code referral.awaiting-consent.v1}. */

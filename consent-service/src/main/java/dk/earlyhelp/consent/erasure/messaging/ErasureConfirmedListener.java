@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dk.earlyhelp.consent.consent.ErasureConfirmation;
 import dk.earlyhelp.consent.erasure.ErasureConfirmations;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
+import dk.earlyhelp.platform.security.SystemWork;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,7 +27,7 @@ class ErasureConfirmedListener {
 
     @Bean
     Consumer<Message<byte[]>> erasureConfirmed(ErasureConfirmations confirmations, JsonMapper json) {
-        return message -> {
+        return SystemWork.listener("listener:erasureConfirmed", message -> {
             String type = CloudEventHeaders.attribute(message, "type");
             if (type == null || !type.endsWith(TYPE_SUFFIX)) {
                 return;
@@ -39,7 +40,7 @@ class ErasureConfirmedListener {
             }
             confirmations.confirmed(eventId, data.consentId(), data.childId(),
                     new ErasureConfirmation(data.service(), data.occurredAt(), data.itemsErased()));
-        };
+        });
     }
 
     /** Our trimmed copy of {@code ngo.erasure-confirmed.v1} (and its kin from other receivers): 5 of its fields. */

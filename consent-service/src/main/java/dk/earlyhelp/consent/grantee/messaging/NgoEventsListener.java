@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dk.earlyhelp.consent.grantee.GranteeNames;
 import dk.earlyhelp.consent.grantee.InterventionName;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
+import dk.earlyhelp.platform.security.SystemWork;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Thin adapter from {@code ngo.events}: the names in published interventions. Other types are not ours. */
@@ -22,11 +23,11 @@ class NgoEventsListener {
 
     @Bean
     Consumer<Message<byte[]>> ngoEvents(GranteeNames names, JsonMapper json) {
-        return message -> {
+        return SystemWork.listener("listener:ngoEvents", message -> {
             if (PUBLISHED.equals(CloudEventHeaders.attribute(message, "type"))) {
                 names.published(json.readValue(message.getPayload(), InterventionPublishedData.class).toNames());
             }
-        };
+        });
     }
 
     /** Our trimmed copy of {@code ngo.intervention-published.v1}: 5 of its fields. */

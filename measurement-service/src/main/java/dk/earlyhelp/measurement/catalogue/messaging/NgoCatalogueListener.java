@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dk.earlyhelp.measurement.catalogue.Catalogue;
 import dk.earlyhelp.measurement.catalogue.Intervention;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
+import dk.earlyhelp.platform.security.SystemWork;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Thin adapter from {@code ngo.events}: only the catalogue's interventions are ours here. */
@@ -23,14 +24,14 @@ class NgoCatalogueListener {
 
     @Bean
     Consumer<Message<byte[]>> ngoCatalogueEvents(Catalogue catalogue, JsonMapper json) {
-        return message -> {
+        return SystemWork.listener("listener:ngoCatalogueEvents", message -> {
             if (PUBLISHED.equals(CloudEventHeaders.attribute(message, "type"))) {
                 InterventionData data = json.readValue(message.getPayload(), InterventionData.class);
                 catalogue.published(new Intervention(data.interventionCode(), data.ngoCode(), data.municipalities(),
                         orEmpty(data.types()), orEmpty(data.measures()), Boolean.TRUE.equals(data.fidelityManual()),
                         data.occurredAt()));
             }
-        };
+        });
     }
 
     private static List<String> orEmpty(List<String> values) {

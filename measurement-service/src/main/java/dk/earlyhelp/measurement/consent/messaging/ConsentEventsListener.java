@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import dk.earlyhelp.measurement.consent.EvaluationConsents;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
+import dk.earlyhelp.platform.security.SystemWork;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,7 +31,7 @@ class ConsentEventsListener {
 
     @Bean
     Consumer<Message<byte[]>> consentEvents(EvaluationConsents consents, JsonMapper json) {
-        return message -> {
+        return SystemWork.listener("listener:consentEvents", message -> {
             String type = CloudEventHeaders.attribute(message, "type");
             if (GRANTED.equals(type) || CHANGED.equals(type)) {
                 ConsentData data = json.readValue(message.getPayload(), ConsentData.class);
@@ -42,7 +43,7 @@ class ConsentEventsListener {
                             data.occurredAt());
                 }
             }
-        };
+        });
     }
 
     /** Our trimmed copy of the consent events' data. */

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dk.earlyhelp.measurement.enrolment.Enrolment;
 import dk.earlyhelp.measurement.enrolment.Enrolments;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
+import dk.earlyhelp.platform.security.SystemWork;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,18 +33,18 @@ class EnrolmentEventsListener {
 
     @Bean
     Consumer<Message<byte[]>> referralEnrolments(Enrolments enrolments, JsonMapper json) {
-        return message -> {
+        return SystemWork.listener("listener:referralEnrolments", message -> {
             if (SUBMITTED.equals(CloudEventHeaders.attribute(message, "type"))) {
                 Submitted data = json.readValue(message.getPayload(), Submitted.class);
                 enrolments.referred(data.referralId(), data.childId(), data.childAge(), data.childGender(),
                         data.municipalityCode(), data.interventionCode());
             }
-        };
+        });
     }
 
     @Bean
     Consumer<Message<byte[]>> ngoEnrolments(Enrolments enrolments, JsonMapper json) {
-        return message -> {
+        return SystemWork.listener("listener:ngoEnrolments", message -> {
             String type = CloudEventHeaders.attribute(message, "type");
             if (VOLUNTEER_STATUS.equals(type)) {
                 VolunteerStatus data = json.readValue(message.getPayload(), VolunteerStatus.class);
@@ -53,7 +54,7 @@ class EnrolmentEventsListener {
             } else if (PROGRESSED.equals(type)) {
                 progressed(enrolments, json.readValue(message.getPayload(), Progressed.class));
             }
-        };
+        });
     }
 
     private static void progressed(Enrolments enrolments, Progressed data) {

@@ -15,6 +15,7 @@ import dk.earlyhelp.measurement.operations.Capacity;
 import dk.earlyhelp.measurement.operations.ReferralFlows;
 import dk.earlyhelp.measurement.operations.Volunteers;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
+import dk.earlyhelp.platform.security.SystemWork;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,7 +37,7 @@ class ReferralFlowListener {
 
     @Bean
     Consumer<Message<byte[]>> referralFlowEvents(ReferralFlows flows, JsonMapper json) {
-        return message -> {
+        return SystemWork.listener("listener:referralFlowEvents", message -> {
             String type = CloudEventHeaders.attribute(message, "type");
             if (SUBMITTED.equals(type)) {
                 Submitted data = json.readValue(message.getPayload(), Submitted.class);
@@ -46,12 +47,12 @@ class ReferralFlowListener {
                 Withdrawn data = json.readValue(message.getPayload(), Withdrawn.class);
                 flows.withdrawn(data.referralId(), data.occurredAt());
             }
-        };
+        });
     }
 
     @Bean
     Consumer<Message<byte[]>> ngoFlowEvents(ReferralFlows flows, Volunteers volunteers, JsonMapper json) {
-        return message -> {
+        return SystemWork.listener("listener:ngoFlowEvents", message -> {
             String type = CloudEventHeaders.attribute(message, "type");
             if (RECEIVED.equals(type)) {
                 Received data = json.readValue(message.getPayload(), Received.class);
@@ -76,7 +77,7 @@ class ReferralFlowListener {
                 volunteers.statusChanged(data.volunteerId(), data.ngoCode(), data.kind(), data.interventionCodes(),
                         data.status(), data.occurredAt());
             }
-        };
+        });
     }
 
     /** Our trimmed copies of the producers' events. */

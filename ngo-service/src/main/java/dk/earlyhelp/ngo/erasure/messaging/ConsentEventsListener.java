@@ -12,9 +12,10 @@ import org.springframework.messaging.Message;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import dk.earlyhelp.ngo.erasure.ErasureManagement;
 import dk.earlyhelp.ngo.erasure.ErasureManagement.EndedConsent;
+import dk.earlyhelp.ngo.erasure.ErasureManagement;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
+import dk.earlyhelp.platform.security.SystemWork;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,7 +33,7 @@ class ConsentEventsListener {
 
     @Bean
     Consumer<Message<byte[]>> consentEvents(ErasureManagement erasures, JsonMapper json) {
-        return message -> {
+        return SystemWork.listener("listener:consentEvents", message -> {
             String type = CloudEventHeaders.attribute(message, "type");
             if (!CONSENT_WITHDRAWN.equals(type) && !CONSENT_EXPIRED.equals(type)) {
                 return;
@@ -45,7 +46,7 @@ class ConsentEventsListener {
             boolean applied = erasures.consentEnded(CloudEventHeaders.attribute(message, "id"),
                     new EndedConsent(data.consentId(), data.childId(), data.grantees(), data.occurredAt()));
             log.info("{} {} for consent {}", applied ? "Applied" : "Skipped repeated", type, data.consentId());
-        };
+        });
     }
 
     /**

@@ -10,9 +10,10 @@ import org.springframework.messaging.Message;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import dk.earlyhelp.ngo.inbox.InboxManagement;
 import dk.earlyhelp.ngo.inbox.InboxManagement.SubmittedReferral;
+import dk.earlyhelp.ngo.inbox.InboxManagement;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
+import dk.earlyhelp.platform.security.SystemWork;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Thin adapter from {@code referral.events} to the inbox; ignores event types it does not need. */
@@ -25,7 +26,7 @@ class ReferralEventsListener {
 
     @Bean
     Consumer<Message<byte[]>> referralEvents(InboxManagement inbox, JsonMapper json) {
-        return message -> {
+        return SystemWork.listener("listener:referralEvents", message -> {
             String type = CloudEventHeaders.attribute(message, "type");
             String eventId = CloudEventHeaders.attribute(message, "id");
             boolean applied;
@@ -41,7 +42,7 @@ class ReferralEventsListener {
                 return;
             }
             log.info("{} {} for referral {}", applied ? "Applied" : "Skipped repeated", type, referralId);
-        };
+        });
     }
 
     /** Our trimmed copy of {@code referral.withdrawn.v1}. */
