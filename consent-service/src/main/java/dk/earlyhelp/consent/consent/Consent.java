@@ -276,6 +276,11 @@ public class Consent {
         }
     }
 
+    /** The number of the present version, as the history numbers it; null for a consent stored before versions were kept. */
+    public Integer versionNumber() {
+        return versions == null || versions.isEmpty() ? null : versions.get(versions.size() - 1).number();
+    }
+
     /** The versions so far, oldest first; a consent stored before versions were kept has none. */
     public List<ConsentVersion> versions() {
         return versions == null ? List.of() : List.copyOf(versions);

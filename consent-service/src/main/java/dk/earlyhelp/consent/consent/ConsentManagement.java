@@ -135,11 +135,10 @@ public class ConsentManagement {
      */
     private void auditDecision(Caller caller, Decision decision, String purpose, String childId,
             Set<DataCategory> categories) {
-        String decidedBy = decision.consentId() == null ? null
-                : decision.consentId() + (decision.consentVersion() == null ? "" : "@v" + decision.consentVersion());
+        DataAccess asked = new DataAccess(categories.stream().map(Enum::name).toList(), purpose)
+                .underConsent(decision.consentId(), decision.consentVersion());
         audit.record(caller, decision.permitted() ? AuditRecord.Action.READ : AuditRecord.Action.DENIED,
-                "consent-decision:" + purpose, decidedBy, childId,
-                new DataAccess(categories.stream().map(Enum::name).toList(), purpose));
+                "consent-decision:" + purpose, asked.consent(), childId, asked);
     }
 
     /**
@@ -154,7 +153,7 @@ public class ConsentManagement {
                         caller.organisation()).stream()
                 .filter(consent -> consent.letsFollow(staffRole, today(), rules))
                 .findFirst()
-                .map(consent -> new Decision(true, consent.id(), consent.version(), Set.<DataCategory>of()))
+                .map(consent -> new Decision(true, consent.id(), consent.versionNumber(), Set.<DataCategory>of()))
                 .orElse(new Decision(false, null, null, Set.of()));
         auditDecision(caller, decision, "FOLLOWING", childId, Set.of());
         return decision;

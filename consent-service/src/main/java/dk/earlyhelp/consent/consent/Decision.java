@@ -8,9 +8,11 @@ import java.util.Set;
 /**
  * Permit or deny, and under which consent version.
  *
+ * @param consentVersion      the deciding consent's version as its history numbers it ({@link ConsentVersion#number})
  * @param permittedCategories the requested categories that some consent in force for the NGO and purpose covers
  */
-public record Decision(boolean permitted, String consentId, Long consentVersion, Set<DataCategory> permittedCategories) {
+public record Decision(boolean permitted, String consentId, Integer consentVersion,
+                       Set<DataCategory> permittedCategories) {
 
     /**
      * The decision itself, a pure function of the child's consents, the intended use and the rules:
@@ -28,7 +30,7 @@ public record Decision(boolean permitted, String consentId, Long consentVersion,
         return inForce.stream()
                 .filter(consent -> consent.permits(use, rules))
                 .findFirst()
-                .map(consent -> new Decision(true, consent.id(), consent.version(), permitted))
+                .map(consent -> new Decision(true, consent.id(), consent.versionNumber(), permitted))
                 .orElse(new Decision(false, null, null, permitted));
     }
 }

@@ -83,13 +83,16 @@ class ConsentIntegrationTests {
                 .filter(record -> record.resourceType().equals("consent-decision:REFERRAL_AND_DELIVERY")).toList();
         assertThat(decisions).anySatisfy(record -> {
             assertThat(record.decision()).isEqualTo("PERMIT");
-            assertThat(record.resourceId()).startsWith(id + "@v");
+            // Version 3, as the history numbers it: the draft, then each parent's consent.
+            assertThat(record.consent()).isEqualTo(id + "@v3");
+            assertThat(record.resourceId()).isEqualTo(record.consent());
             assertThat(record.categories()).containsExactly("CONCERNS", "CONTACT");
             assertThat(record.purpose()).isEqualTo("REFERRAL_AND_DELIVERY");
         });
         assertThat(decisions).anySatisfy(record -> {
             assertThat(record.decision()).isEqualTo("DENY");
             assertThat(record.categories()).containsExactly("CONTACT", "CPR");
+            assertThat(record.consent()).as("no consent permitted it").isNull();
         });
 
         ConsumerRecord<byte[], byte[]> granted = consentEvents.await(record -> key(record).equals(child)

@@ -121,7 +121,7 @@ class AuditPages {
     /** One audit record for display. */
     public record Entry(Instant at, String time, String service, String actor, String organisation, String roles,
                         String action, String resource, String child, String categories, String purpose,
-                        String decision, String traceId) {
+                        String consent, String decision, String traceId) {
 
         @SuppressWarnings("unchecked")
         static Entry of(Map<String, Object> record) {
@@ -132,7 +132,8 @@ class AuditPages {
                     (String) record.get("roles"), (String) record.get("action"), resource,
                     (String) record.get("subjectId"),
                     String.join(", ", (List<String>) record.getOrDefault("categories", List.of())),
-                    (String) record.get("purpose"), (String) record.get("decision"), (String) record.get("traceId"));
+                    (String) record.get("purpose"), (String) record.get("consent"), (String) record.get("decision"),
+                    (String) record.get("traceId"));
         }
     }
 }

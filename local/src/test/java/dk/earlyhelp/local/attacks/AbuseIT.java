@@ -100,6 +100,8 @@ class AbuseIT {
         JsonNode read = gateway.json(gateway.get("/api/referrals/" + id + "/for-ngo", coordinator), 200);
         assertThat(keys(read)).as("what the NGO reads under " + categories).isSubsetOf(allowed)
                 .contains("concerns");
+        // The read is audited with the consent version that allowed it: the draft was 1, the parent's consent 2.
+        assertThat(AuditRecords.consentsNamedFor(system.mongoPort(), "referrals", id)).contains(consent + "@v2");
         for (JsonNode item : gateway.json(gateway.get("/api/ngo/inbox", coordinator), 200)) {
             assertThat(keys(item)).as("the NGO's own inbox holds no contact details")
                     .doesNotContain("childFirstName", "custodyHolders", "firstName", "lastName", "cpr");

@@ -37,4 +37,16 @@ final class AuditRecords {
         }
         return denials;
     }
+
+    /** The consent versions the records of one service name for reads of a resource, e.g. {@code c-1@v2}. */
+    static List<String> consentsNamedFor(int mongoPort, String database, String resourceId) {
+        List<String> consents = new ArrayList<>();
+        try (MongoClient mongo = MongoClients.create("mongodb://localhost:" + mongoPort)) {
+            for (Document record : mongo.getDatabase(database).getCollection("audit")
+                    .find(Filters.and(Filters.eq("resourceId", resourceId), Filters.eq("action", "READ")))) {
+                consents.add(record.getString("consent"));
+            }
+        }
+        return consents;
+    }
 }

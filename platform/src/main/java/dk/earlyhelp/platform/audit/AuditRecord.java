@@ -17,13 +17,15 @@ import dk.earlyhelp.platform.events.PendingEvent;
  * @param categories    the data categories a read returned or was refused (codes as in the consent's
  *                      provisions, e.g. CONCERNS); empty where the use case did not say
  * @param purpose       what the read was for (a consent purpose code), or null where not said
+ * @param consent       the consent version the access relied on ({@code <consentId>@v<version>}), or null
  * @param pendingEvents the access event for the access report ({@link AccessEvents}), published by the
  *                      outbox relay and then removed: the audit record is its own outbox
  */
 @Document("audit")
 public record AuditRecord(@Id String id, Instant at, String actor, String organisation, String roles, String action,
                           String resourceType, String resourceId, @Indexed String subjectId, String decision,
-                          String traceId, List<String> categories, String purpose, List<PendingEvent> pendingEvents) {
+                          String traceId, List<String> categories, String purpose, String consent,
+                          List<PendingEvent> pendingEvents) {
 
     /** What was done. */
     public enum Action { READ, CREATE, UPDATE, DENIED }

@@ -50,13 +50,13 @@ class AuditSearchController {
     /** One record as administrators read it, naming the service that kept it. */
     record AuditEntry(String service, Instant at, String actor, String organisation, String roles, String action,
                       String resourceType, String resourceId, String subjectId, List<String> categories,
-                      String purpose, String decision, String traceId) {
+                      String purpose, String consent, String decision, String traceId) {
 
         static AuditEntry of(String service, AuditRecord record) {
             return new AuditEntry(service, record.at(), record.actor(), record.organisation(), record.roles(),
                     record.action(), record.resourceType(), record.resourceId(), record.subjectId(),
-                    record.categories() == null ? List.of() : record.categories(), record.purpose(), record.decision(),
-                    record.traceId());
+                    record.categories() == null ? List.of() : record.categories(), record.purpose(), record.consent(),
+                    record.decision(), record.traceId());
         }
     }
 }

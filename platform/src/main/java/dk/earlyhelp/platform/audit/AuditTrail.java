@@ -50,6 +50,7 @@ public class AuditTrail {
                 caller.organisation(), String.join(",", caller.roles().stream().sorted().toList()), action.name(),
                 resourceType, resourceId, subjectId, action == AuditRecord.Action.DENIED ? "DENY" : "PERMIT",
                 span == null ? null : span.context().traceId(), access.categories(), access.purpose(),
+                access.consent(),
                 AccessEvents.of(service, caller, action, resourceType, subjectId, access, at)));
     }
 

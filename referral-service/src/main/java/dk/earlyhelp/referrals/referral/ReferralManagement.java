@@ -310,7 +310,8 @@ public class ReferralManagement {
         audit.record(caller, refused ? AuditRecord.Action.DENIED : AuditRecord.Action.READ, "referral", id,
                 referral.child().pseudonym(), DataAccess.of(REFERRAL_AND_DELIVERY,
                         refused ? SharedReferral.READABLE : SharedReferral.READABLE.stream()
-                                .filter(decision.permittedCategories()::contains).toList()));
+                                .filter(decision.permittedCategories()::contains).toList())
+                        .underConsent(decision.consentId(), decision.consentVersion()));
         return new SharedReferral(referral, decision);
     }
 
@@ -385,9 +386,11 @@ public class ReferralManagement {
                 caller.organisation(), caller.email().toLowerCase(java.util.Locale.ROOT));
         List<Referral> permitted = new java.util.ArrayList<>();
         for (Referral referral : found) {
-            boolean mayFollow = consents.mayFollow(referral.child().pseudonym(), caller.staffRole()).permitted();
+            ConsentDecision decision = consents.mayFollow(referral.child().pseudonym(), caller.staffRole());
+            boolean mayFollow = decision.permitted();
             audit.record(caller, mayFollow ? AuditRecord.Action.READ : AuditRecord.Action.DENIED, "referral",
-                    referral.id(), referral.child().pseudonym());
+                    referral.id(), referral.child().pseudonym(),
+                    DataAccess.UNSPECIFIED.underConsent(decision.consentId(), decision.consentVersion()));
             if (mayFollow) {
                 permitted.add(referral);
             }

@@ -107,12 +107,13 @@ class ConsentServiceClient implements ConsentDecisions {
 
     /** Our trimmed copy of the consent service's decision. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Answer(boolean permitted, Set<DataCategory> permittedCategories, String consentId) {
+    record Answer(boolean permitted, Set<DataCategory> permittedCategories, String consentId,
+                  Integer consentVersion) {
 
         ConsentDecision toDecision() {
             Set<DataCategory> categories = permittedCategories == null || permittedCategories.isEmpty()
                     ? Set.of() : EnumSet.copyOf(permittedCategories);
-            return new ConsentDecision(permitted, categories, consentId, false);
+            return new ConsentDecision(permitted, categories, consentId, consentVersion, false);
         }
     }
 }
