@@ -1,6 +1,7 @@
 package dk.earlyhelp.consent.consent;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -8,7 +9,10 @@ import java.util.Set;
 /**
  * Permit or deny, and under which consent version.
  *
- * @param consentVersion      the deciding consent's version as its history numbers it ({@link ConsentVersion#number})
+ * @param consentId           the consent that permits the use; when it is permitted only in part, the one that
+ *                            permits some of the categories named (the audit trail names what a read relied
+ *                            on); null when nothing is permitted
+ * @param consentVersion      that consent's version as its history numbers it ({@link ConsentVersion#number})
  * @param permittedCategories the requested categories that some consent in force for the NGO and purpose covers
  */
 public record Decision(boolean permitted, String consentId, Integer consentVersion,
@@ -31,6 +35,10 @@ public record Decision(boolean permitted, String consentId, Integer consentVersi
                 .filter(consent -> consent.permits(use, rules))
                 .findFirst()
                 .map(consent -> new Decision(true, consent.id(), consent.versionNumber(), permitted))
-                .orElse(new Decision(false, null, null, permitted));
+                .orElseGet(() -> inForce.stream()
+                        .filter(consent -> !Collections.disjoint(consent.categoriesOn(use.day(), rules), permitted))
+                        .findFirst()
+                        .map(consent -> new Decision(false, consent.id(), consent.versionNumber(), permitted))
+                        .orElse(new Decision(false, null, null, permitted)));
     }
 }

@@ -92,7 +92,7 @@ class ConsentIntegrationTests {
         assertThat(decisions).anySatisfy(record -> {
             assertThat(record.decision()).isEqualTo("DENY");
             assertThat(record.categories()).containsExactly("CONTACT", "CPR");
-            assertThat(record.consent()).as("no consent permitted it").isNull();
+            assertThat(record.consent()).as("CONTACT was permitted, under the same version").isEqualTo(id + "@v3");
         });
 
         ConsumerRecord<byte[], byte[]> granted = consentEvents.await(record -> key(record).equals(child)
