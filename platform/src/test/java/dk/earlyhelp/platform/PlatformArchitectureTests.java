@@ -27,4 +27,9 @@ class PlatformArchitectureTests {
                 .because("domain types belong to the service that owns them; a shared kernel couples every service")
                 .check(PLATFORM);
     }
+
+    @Test
+    void endpointsNeverReturnStoredDocuments() {
+        ArchitectureRules.endpointsNeverReturnStoredDocuments().check(PLATFORM);
+    }
 }

@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import java.util.function.Consumer;
 
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
@@ -90,6 +91,25 @@ public final class ArchitectureRules {
                     events.add(new SimpleConditionEvent(call, secured, call.getDescription()
                             + (secured ? "" : " reaches a use case without @PreAuthorize")));
                 }
+            }
+        };
+    }
+
+    /** Per-role response types: an endpoint never hands out a stored document as it is (issue 8). */
+    public static ArchRule endpointsNeverReturnStoredDocuments() {
+        return methods().that().areDeclaredInClassesThat()
+                .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .should(notReturnStoredDocuments());
+    }
+
+    private static ArchCondition<JavaMethod> notReturnStoredDocuments() {
+        return new ArchCondition<>("not return a @Document type, alone or inside another type") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                method.getReturnType().getAllInvolvedRawTypes().stream()
+                        .filter(type -> type.isAnnotatedWith(Document.class))
+                        .forEach(stored -> events.add(SimpleConditionEvent.violated(method,
+                                method.getFullName() + " returns the stored " + stored.getName())));
             }
         };
     }

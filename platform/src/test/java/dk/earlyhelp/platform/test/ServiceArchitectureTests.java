@@ -30,6 +30,11 @@ public abstract class ServiceArchitectureTests {
         check(ArchitectureRules.listenersCallOnlySecuredUseCases(basePackage()));
     }
 
+    @Test
+    void endpointsNeverReturnStoredDocuments() {
+        check(ArchitectureRules.endpointsNeverReturnStoredDocuments());
+    }
+
     private void check(ArchRule rule) {
         rule.allowEmptyShould(true).check(ArchitectureRules.productionClasses(basePackage()));
     }

@@ -17,7 +17,6 @@ import dk.earlyhelp.measurement.questionnaire.Checklist;
 import dk.earlyhelp.measurement.questionnaire.QuestionnaireKind;
 import dk.earlyhelp.measurement.questionnaire.QuestionnaireManagement;
 import dk.earlyhelp.measurement.questionnaire.QuestionnaireView;
-import dk.earlyhelp.measurement.questionnaire.Reminder;
 import dk.earlyhelp.measurement.questionnaire.Reminders;
 import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.CurrentCaller;
@@ -65,8 +64,8 @@ class QuestionnaireController {
     }
 
     @GetMapping("/reminders")
-    List<Reminder> reminders() {
-        return reminders.open(CurrentCaller.get());
+    List<ReminderResponse> reminders() {
+        return reminders.open(CurrentCaller.get()).stream().map(ReminderResponse::of).toList();
     }
 
     /** @param answers question code to answer; a null answer takes one back */
