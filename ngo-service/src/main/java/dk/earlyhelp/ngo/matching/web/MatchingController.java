@@ -85,7 +85,7 @@ class MatchingController {
             + "(ACCEPTED or WAITLISTED, as before the match) when declined")
     @ApiResponse(responseCode = "409", description = "no match waits for an answer (answered already, never "
             + "proposed, or proposed with another person now): no-proposed-match")
-    FamilyAnswerResponse familyAnswer(@PathVariable @Size(max = 100) String referralId,
+    FamilyAnswerResponse familyAnswer(@PathVariable String referralId,
             @Valid @RequestBody FamilyAnswerRequest request) {
         return FamilyAnswerResponse.of(matching.answer(CurrentCaller.get(), referralId, request.toNewAnswer()),
                 request.volunteerId().strip());
