@@ -142,14 +142,12 @@ public class MatchingManagement {
     public InboxReferral answer(Caller caller, String referralId, NewFamilyAnswer given) {
         InboxReferral referral = inbox.referral(caller, referralId);
         if (referral.status() != InboxStatus.PROPOSED || referral.match() == null) {
-            throw new ProblemException(HttpStatus.CONFLICT, "no-proposed-match", "No match waits for an answer",
-                    referral.status() == InboxStatus.MATCHED
-                            ? "The family's answer to this match is recorded already."
-                            : "No match is proposed to this family now; this referral is " + referral.status() + ".");
+            throw noProposedMatch(referral.status() == InboxStatus.MATCHED
+                    ? "The family's answer to this match is recorded already."
+                    : "No match is proposed to this family now; this referral is " + referral.status() + ".");
         }
         if (!referral.match().volunteerId().equals(given.volunteerId())) {
-            throw new ProblemException(HttpStatus.CONFLICT, "no-proposed-match", "No match waits for an answer",
-                    "The match proposed now is with another person: look at the referral again.");
+            throw noProposedMatch("The match proposed now is with another person: look at the referral again.");
         }
         LocalDate today = today();
         LocalDate answeredOn = given.answeredOn() == null ? today : given.answeredOn();
@@ -236,6 +234,10 @@ public class MatchingManagement {
                 "The match breaks a matching rule", detail);
         problem.getBody().setProperty("obstacles", obstacles.stream().map(Obstacle::name).sorted().toList());
         return problem;
+    }
+
+    private static ProblemException noProposedMatch(String detail) {
+        return new ProblemException(HttpStatus.CONFLICT, "no-proposed-match", "No match waits for an answer", detail);
     }
 
     private static ProblemException conflict(String detail) {
