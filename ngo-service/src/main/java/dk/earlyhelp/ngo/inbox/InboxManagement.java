@@ -302,8 +302,8 @@ public class InboxManagement {
                 FindAndModifyOptions.options().returnNew(true), InboxReferral.class);
         if (matched != null) {
             audit.record(caller, AuditRecord.Action.UPDATE, "inbox-referral", matched.referralId(), matched.childId());
-            log.info("Referral {} matched with volunteer {} by {}, proposed to the family", matched.referralId(), volunteerId,
-                    caller.organisation());
+            log.info("Referral {} matched with volunteer {} by {}, proposed to the family", matched.referralId(),
+                    volunteerId, caller.organisation());
             events.publishEvent(new InboxChanged(matched.interventionCode()));
         }
         return matched;
@@ -327,7 +327,8 @@ public class InboxManagement {
                 given.reason(), null, given.answeredOn(), given.recordedAt(), given.recordedBy()) : given;
         Criteria stillProposed = Criteria.where("_id").is(proposed.referralId()).and("ngoCode")
                 .is(caller.organisation()).and("status").is(InboxStatus.PROPOSED)
-                .and("match.volunteerId").is(match.volunteerId()).and(CONSENT_WITHDRAWN_AT).exists(proposed.anonymised());
+                .and("match.volunteerId").is(match.volunteerId())
+                .and(CONSENT_WITHDRAWN_AT).exists(proposed.anonymised());
         boolean declined = answer.answer() == FamilyAnswer.Answer.DECLINED;
         // A match older than the family's answer came from an accepted child.
         InboxStatus waitedAs = match.matchedFrom() == null ? InboxStatus.ACCEPTED : match.matchedFrom();
