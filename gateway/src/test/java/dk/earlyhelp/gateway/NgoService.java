@@ -13,8 +13,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Stands in for the NGO service over real HTTP, in the shapes of its API: the coordinator's
- * partnerships, inbox, capacity view and (empty) catalogue as fixed JSON, and {@code POST /api/ngo/inbox} (registering
- * a child) answering whatever the test told it to, recording the bodies that reached it.
+ * partnerships, inbox (one child registered, one with a mentor proposed to the family), capacity view, a person and
+ * (empty) catalogue as fixed JSON, and a {@code POST} under {@code /api/ngo/inbox} (registering a child, the family's
+ * answer) answering whatever the test told it to, recording the bodies that reached it.
  */
 final class NgoService {
 
@@ -33,7 +34,12 @@ final class NgoService {
             [{"referralId": "7c1e0b7e-0000-4000-8000-000000000001", "interventionCode": "POWERKIDS",
               "municipalityCode": "0751", "childId": "c1", "childAge": 11, "childGender": "GIRL",
               "concerns": ["PARENTAL_DIVORCE"], "urgency": "NORMAL", "source": "PARENT_CONTACT",
-              "status": "RECEIVED", "receivedAt": "2026-11-20T09:30:00Z"}]""";
+              "status": "RECEIVED", "receivedAt": "2026-11-20T09:30:00Z"},
+             {"referralId": "7c1e0b7e-0000-4000-8000-000000000003", "interventionCode": "POWERKIDS",
+              "municipalityCode": "0751", "childId": "c3", "childAge": 12, "childGender": "BOY",
+              "concerns": ["LONELINESS"], "urgency": "NORMAL", "source": "PARENT_CONTACT", "status": "PROPOSED",
+              "receivedAt": "2026-11-18T09:30:00Z", "match": {"volunteerId": "demo-powerkids-v02",
+              "matchedAt": "2026-11-25T10:00:00Z", "matchedBy": "koordinator.powerkids", "matchedFrom": "ACCEPTED"}}]""";
     static final String CAPACITY = """
             [{"interventionCode": "POWERKIDS", "kind": "MENTORING", "places": 4, "occupied": 4, "waiting": 3,
               "freePlaces": 0, "people": {"active": 4, "idle": 0, "paused": 0, "onboarding": 1},
@@ -61,6 +67,8 @@ final class NgoService {
         server.createContext("/api/ngo/partnerships", exchange -> send(exchange, 200, PARTNERSHIPS));
         server.createContext("/api/ngo/capacity", exchange -> send(exchange, 200, CAPACITY));
         server.createContext("/api/ngo/interventions", exchange -> send(exchange, 200, "[]"));
+        server.createContext("/api/ngo/volunteers/", exchange -> send(exchange, 200,
+                "{\"id\": \"demo-powerkids-v02\", \"displayName\": \"Frivillig 2 (Powerkids)\"}"));
         server.createContext("/api/ngo/inbox", exchange -> {
             if ("POST".equals(exchange.getRequestMethod())) {
                 registrations.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));

@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The coordinator's form for a child who came without a municipal referral, and the recruitment
+ * The coordinator's form for a child who came without a municipal referral, the form for the
+ * family's answer to a mentor proposed to them, and the recruitment
  * signal's languages, over real HTTP: the portal logged in as the demo coordinator of PowerKids,
  * the NGO service played by {@link NgoService} in the shapes of its API, the referral service by a
  * {@link Downstream} peer (the only test context
@@ -28,6 +29,8 @@ class RegistrationFormTests {
     static final NgoService NGO = NgoService.start();
     static final Downstream REFERRALS = Downstream.start();
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The inbox's child with a mentor proposed to the family. */
+    static final String PROPOSED = "7c1e0b7e-0000-4000-8000-000000000003";
 
     /** Logged in once for the class: the login form's rate limit is per address. */
     static BrowserSession coordinator;
@@ -132,6 +135,62 @@ class RegistrationFormTests {
         assertThat(sent.get("languages").toString()).isEqualTo("[\"ar\",\"so\"]");
         assertThat(sent.has("postcode")).as("a blank field is left out").isFalse();
         assertThat(sent.get("urgency").asText()).isEqualTo("HIGH");
+    }
+
+    @Test
+    void aChildWithAProposedMentorAsksForTheFamilysAnswerInsteadOfADecision() throws Exception {
+        assertThat(coordinator.get("/indbakke").body()).contains("href=\"/indbakke/" + PROPOSED + "\"",
+                "Foreslået familien", ">Familiens svar</a>");
+
+        String page = coordinator.get("/indbakke/" + PROPOSED).body();
+
+        assertThat(page).contains("<h2 id=\"family-answer-title\">Familiens svar</h2>",
+                "I har foreslået Frivillig 2 (Powerkids) som mentor.",
+                "name=\"volunteerId\" value=\"demo-powerkids-v02\"", "<legend>Hvad svarede familien?</legend>",
+                "<legend>Hvem svarede?</legend>", "<label for=\"answer-reason\">", "<label for=\"answeredOn\">",
+                "<option value=\"CHEMISTRY\">Kemien passede ikke</option>")
+                .doesNotContain("Gem beslutning", "answer-error-summary");
+    }
+
+    @Test
+    void aNoWithoutAReasonIsNotSentAndTheEntriesAreKeptWithTheErrorNamed() throws Exception {
+        int sent = NGO.registrations().size();
+        HttpResponse<String> page = coordinator.get("/indbakke/" + PROPOSED);
+
+        String body = coordinator.submit(page, "/indbakke/" + PROPOSED + "/familiens-svar", "volunteerId",
+                "demo-powerkids-v02", "answer", "DECLINED", "answeredBy", "CHILD", "note", "Han ville hellere spille")
+                .body();
+
+        assertThat(NGO.registrations()).hasSize(sent);
+        assertThat(body).contains("id=\"answer-error-summary\"",
+                "<a href=\"#answer-reason\">Vælg en grund, når familien siger nej.</a>", "id=\"answer-reason-error\"",
+                "aria-describedby=\"answer-reason-hint answer-reason-error\"", "value=\"DECLINED\" checked",
+                "value=\"CHILD\" checked", ">Han ville hellere spille</textarea>");
+    }
+
+    @Test
+    void theServicesRefusalOfTheDateIsNamedAtTheDateAndAYesSendsNoReason() throws Exception {
+        NGO.answer(400, """
+                {"type": "https://earlyhelp.dk/problems/validation", "title": "Invalid request", "status": 400,
+                 "errors": [{"field": "answeredOn", "message": "must not be before the match on 2026-11-25"}]}""");
+        HttpResponse<String> page = coordinator.get("/indbakke/" + PROPOSED);
+
+        String body = coordinator.submit(page, "/indbakke/" + PROPOSED + "/familiens-svar", "volunteerId",
+                "demo-powerkids-v02", "answer", "ACCEPTED", "answeredBy", "BOTH", "reason", "GENDER",
+                "answeredOn", "2026-11-01").body();
+
+        assertThat(body).contains("<a href=\"#answeredOn\">Datoen skal ligge fra matchet til i dag.</a>",
+                "id=\"answeredOn-error\"", "value=\"2026-11-01\"");
+        JsonNode request = JSON.readTree(NGO.registrations().get(NGO.registrations().size() - 1));
+        assertThat(request.get("answer").asText()).isEqualTo("ACCEPTED");
+        assertThat(request.has("reason")).as("a reason belongs to a no only").isFalse();
+        assertThat(request.get("answeredOn").asText()).isEqualTo("2026-11-01");
+
+        NGO.answer(200, "{\"referralId\": \"" + PROPOSED + "\", \"status\": \"MATCHED\"}");
+        HttpResponse<String> saved = coordinator.submit(page, "/indbakke/" + PROPOSED + "/familiens-svar",
+                "volunteerId", "demo-powerkids-v02", "answer", "ACCEPTED", "answeredBy", "BOTH");
+        assertThat(saved.uri().getPath()).isEqualTo("/indbakke");
+        assertThat(saved.body()).contains("Familien har sagt ja. Matchet står, og mentoren kan nu se barnet.");
     }
 
     @Test

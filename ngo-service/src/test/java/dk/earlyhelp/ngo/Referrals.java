@@ -67,6 +67,15 @@ public final class Referrals {
         });
     }
 
+    /** The coordinator matches the waiting child with the person and records the family's yes; must succeed. */
+    public static void matchAccepted(Api api, String coordinator, String referralId, String volunteerId)
+            throws Exception {
+        Api.body(api.post("/api/ngo/inbox/" + referralId + "/match", coordinator,
+                "{\"volunteerId\": \"" + volunteerId + "\"}"), 200);
+        Api.body(api.post("/api/ngo/inbox/" + referralId + "/family-answer", coordinator, """
+                {"volunteerId": "%s", "answer": "ACCEPTED", "answeredBy": "BOTH"}""".formatted(volunteerId)), 200);
+    }
+
     /** The referrer withdraws the referral (the referral service's example event). */
     public static void withdraw(String referralId) {
         ObjectNode data = (ObjectNode) Contracts.parse(Contracts.example("referral-service", "referral.withdrawn.v1"));

@@ -19,7 +19,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** An NGO coordinator's inbox: the referrals to the NGO's offers, and deciding on one. */
+/**
+ * An NGO coordinator's inbox: the referrals to the NGO's offers, deciding on one, and recording
+ * the family's answer to a mentor proposed to them.
+ */
 @Controller
 @RequestMapping("/indbakke")
 class InboxPages {
@@ -82,6 +85,14 @@ class InboxPages {
                 .sorted(Comparator.comparing(GroupSeatPages.Group::startDate))
                 .toList());
         model.addAttribute("form", model.containsAttribute("form") ? model.getAttribute("form") : DecisionForm.EMPTY);
+        // A mentor proposed to the family: who, so the coordinator can tell them, and the form for their answer.
+        if (row.proposedVolunteerId() != null) {
+            model.addAttribute("proposedName", services.get(SERVICE, "/api/ngo/volunteers/" + row.proposedVolunteerId(),
+                    PortalController.token(request), ServiceCalls.OBJECT, Map.<String, Object>of()).value()
+                    .getOrDefault("displayName", row.proposedVolunteerId()));
+            model.addAttribute("answerForm", model.containsAttribute("answerForm") ? model.getAttribute("answerForm")
+                    : FamilyAnswerForm.EMPTY);
+        }
         // A started course's questionnaires: the coordinator sees the whole checklist and answers their own part.
         model.addAttribute("checklist", "STARTED".equals(row.status()) || "COMPLETED".equals(row.status())
                 || "DROPPED_OUT".equals(row.status()) ? QuestionnairePages.checklist(services, referralId, request) : null);
@@ -109,6 +120,37 @@ class InboxPages {
         return show(user, referralId, request, model);
     }
 
+    /**
+     * The family's answer to the proposed mentor, as the coordinator heard it (by phone, at the
+     * meeting). Errors keep what was entered and name each field to correct.
+     */
+    @PostMapping("/{referralId}/familiens-svar")
+    String familyAnswer(@ModelAttribute("user") PortalUser user, @PathVariable String referralId,
+            @RequestParam Map<String, String> fields, HttpServletRequest request, Model model,
+            RedirectAttributes redirect) {
+        if (!allowed(user)) {
+            return "forbidden";
+        }
+        FamilyAnswerForm form = FamilyAnswerForm.of(fields);
+        Map<String, String> errors = form.missing();
+        ServiceCalls.Outcome outcome = errors.isEmpty() ? services.post(SERVICE, "/api/ngo/inbox/" + referralId
+                + "/family-answer", PortalController.token(request), form.toRequest()) : null;
+        if (outcome != null && outcome.succeeded()) {
+            redirect.addFlashAttribute("notice", "familyAnswer.saved." + form.answer());
+            return "redirect:/indbakke";
+        }
+        if (outcome != null) {
+            outcome.fieldErrors().keySet().forEach(field -> errors.put(field, "familyAnswer.error." + field));
+            if (errors.isEmpty()) {
+                errors.put("answer", outcome.unavailable() ? "unavailable" : outcome.status() == 409
+                        ? "familyAnswer.error.alreadyAnswered" : "familyAnswer.error.general");
+            }
+        }
+        model.addAttribute("answerForm", form);
+        model.addAttribute("answerErrors", errors);
+        return show(user, referralId, request, model);
+    }
+
     private ServiceCalls.Answer<List<Map<String, Object>>> inbox(HttpServletRequest request) {
         return services.get(SERVICE, "/api/ngo/inbox", PortalController.token(request), ServiceCalls.LIST, List.of());
     }
@@ -124,6 +166,49 @@ class InboxPages {
 
     private static boolean allowed(PortalUser user) {
         return user != null && user.caller().hasRole("NGO_COORDINATOR");
+    }
+
+    /** The family's answer as posted; empty fields are left out of the request. */
+    record FamilyAnswerForm(String volunteerId, String answer, String answeredBy, String reason, String note,
+                            String answeredOn) {
+
+        static final FamilyAnswerForm EMPTY = new FamilyAnswerForm(null, null, null, null, null, null);
+
+        static FamilyAnswerForm of(Map<String, String> fields) {
+            return new FamilyAnswerForm(fields.get("volunteerId"), fields.get("answer"), fields.get("answeredBy"),
+                    fields.get("reason"), fields.get("note"), fields.get("answeredOn"));
+        }
+
+        /** What the service would refuse anyway, asked here first so each error names its own field. */
+        Map<String, String> missing() {
+            Map<String, String> errors = new LinkedHashMap<>();
+            if (blank(answer)) {
+                errors.put("answer", "familyAnswer.error.answer");
+            }
+            if (blank(answeredBy)) {
+                errors.put("answeredBy", "familyAnswer.error.answeredBy");
+            }
+            if ("DECLINED".equals(answer) && blank(reason)) {
+                errors.put("reason", "familyAnswer.error.reason");
+            }
+            return errors;
+        }
+
+        Map<String, Object> toRequest() {
+            Map<String, Object> request = new LinkedHashMap<>();
+            ReferralForm.put(request, "volunteerId", volunteerId);
+            ReferralForm.put(request, "answer", answer);
+            ReferralForm.put(request, "answeredBy", answeredBy);
+            // A reason belongs to a no only: one left selected before switching to yes is not sent.
+            ReferralForm.put(request, "reason", "DECLINED".equals(answer) ? reason : null);
+            ReferralForm.put(request, "note", note);
+            ReferralForm.put(request, "answeredOn", answeredOn);
+            return request;
+        }
+
+        private static boolean blank(String value) {
+            return value == null || value.isBlank();
+        }
     }
 
     /** The decision form as posted; empty fields are left out of the request. */

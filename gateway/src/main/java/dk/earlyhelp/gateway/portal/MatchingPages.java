@@ -17,8 +17,9 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The coordinator's mentor proposals for a waiting child of a one-to-one offer: ranked people with
- * the reasons for each (the hard rules already left out whoever may not take the child), and
- * confirming one of them.
+ * the reasons for each (the hard rules already left out whoever may not take the child, and the
+ * family's earlier no whoever they declined), and confirming one of them, which proposes the match
+ * to the family.
  */
 @Controller
 @RequestMapping("/indbakke/{referralId}")
@@ -50,6 +51,9 @@ class MatchingPages {
             model.addAttribute("proposals", ((List<Map<String, Object>>) answer.body().getOrDefault("proposals",
                     List.of())).stream().map(Proposal::of).toList());
             model.addAttribute("excludedPeople", answer.body().get("excludedPeople"));
+            // Whom the family said no to before is left out and said so apart from the fixed rules.
+            model.addAttribute("declinedByFamily", answer.body().get("excluded") instanceof Map<?, ?> excluded
+                    ? excluded.get("DECLINED_BY_FAMILY") : null);
         } else {
             model.addAttribute("proposals", List.of());
             model.addAttribute("problem", answer.unavailable() ? "unavailable"

@@ -32,7 +32,7 @@ final class Rows {
     /** @param ownSource PARENT_CONTACT or NGO_OUTREACH for a child the NGO registered itself; null for a referral */
     record InboxItem(String referralId, String receivedAt, Integer childAge, String childGender, String interventionCode,
                      String municipalityCode, String concerns, String urgency, String status, boolean decidable,
-                     boolean consentWithdrawn, String ownSource) {
+                     boolean consentWithdrawn, String ownSource, String proposedVolunteerId) {
     }
 
     private Rows() {
@@ -80,7 +80,10 @@ final class Rows {
                 (String) item.get("interventionCode"), (String) item.get("municipalityCode"),
                 String.join(", ", (List<String>) item.getOrDefault("concerns", List.of())), (String) item.get("urgency"),
                 status, !withdrawn && ("RECEIVED".equals(status) || "WAITLISTED".equals(status)), withdrawn,
-                "MUNICIPAL_REFERRAL".equals(item.get("source")) ? null : (String) item.get("source"));
+                "MUNICIPAL_REFERRAL".equals(item.get("source")) ? null : (String) item.get("source"),
+                // A mentor proposed to the family, whose answer the coordinator records.
+                "PROPOSED".equals(status) && item.get("match") instanceof Map<?, ?> match
+                        ? (String) match.get("volunteerId") : null);
     }
 
     @SuppressWarnings("unchecked")

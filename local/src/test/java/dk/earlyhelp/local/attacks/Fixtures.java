@@ -58,6 +58,9 @@ final class Fixtures {
         decide(gateway, stroem, copenhagenId);
         gateway.json(gateway.postJson("/api/ngo/inbox/" + copenhagenId + "/match", stroem,
                 "{\"volunteerId\": \"" + STROEM_MENTOR + "\"}"), 200);
+        gateway.json(gateway.postJson("/api/ngo/inbox/" + copenhagenId + "/family-answer", stroem,
+                "{\"volunteerId\": \"" + STROEM_MENTOR + "\", \"answer\": \"ACCEPTED\", \"answeredBy\": \"BOTH\"}"),
+                200);
 
         // Both courses start, so the measurement service has their questionnaires too.
         String aarhusId = aarhusReferral.get("id").asText();

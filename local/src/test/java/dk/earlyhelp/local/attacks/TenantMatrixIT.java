@@ -121,7 +121,7 @@ class TenantMatrixIT {
         rule(Kind.REFERRAL, COORDINATOR, Relation.NGO, "POST /api/ngo/inbox/{referralId}/decision",
                 "POST /api/ngo/inbox/{referralId}/start", "POST /api/ngo/inbox/{referralId}/match",
                 "POST /api/ngo/inbox/{referralId}/complete", "POST /api/ngo/inbox/{referralId}/drop-out",
-                "GET /api/ngo/inbox/{referralId}/proposals");
+                "GET /api/ngo/inbox/{referralId}/proposals", "POST /api/ngo/inbox/{referralId}/family-answer");
         rule(Kind.GROUP, COORDINATOR, Relation.NGO, "GET /api/ngo/groups/{id}", "POST /api/ngo/groups/{id}/seats");
         // Its leaders run a group too; no principal here leads the Powerkids group of the fixtures.
         rule(Kind.GROUP, NGO_PEOPLE, Relation.NGO, "GET /api/ngo/groups/{id}/sessions",

@@ -622,6 +622,9 @@ class PortalBrowserIT {
                 + "/proposals")).at("/proposals/0/volunteerId").asText();
         assertThat(NgoApi.post(portal, coordinator, "/api/ngo/inbox/" + referralId + "/match",
                 "{\"volunteerId\": \"" + mentor + "\"}")).isEqualTo(200);
+        assertThat(NgoApi.post(portal, coordinator, "/api/ngo/inbox/" + referralId + "/family-answer",
+                "{\"volunteerId\": \"" + mentor + "\", \"answer\": \"ACCEPTED\", \"answeredBy\": \"BOTH\"}"))
+                .isEqualTo(200);
         assertThat(NgoApi.post(portal, coordinator, "/api/ngo/inbox/" + referralId + "/start",
                 "{\"startedOn\": \"" + LocalDate.now() + "\"}")).isEqualTo(200);
         assertThat(NgoApi.post(portal, coordinator, "/api/ngo/inbox/" + referralId + "/complete",
@@ -712,7 +715,23 @@ class PortalBrowserIT {
         String mentor = best.findElement(By.tagName("h2")).getText().split(" – ")[0];
         best.findElement(By.cssSelector("form button")).click();
         waitFor(By.cssSelector(".alert-success"));
-        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Matchet");
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Matchet",
+                "foreslået familien");
+
+        // The family says yes at the meeting; the coordinator records it, first forgetting who answered.
+        browser.findElement(By.cssSelector("#main a[href$='/indbakke/" + referralId + "']")).click();
+        waitFor(By.id("family-answer"));
+        assertThat(browser.findElement(By.id("proposed-mentor")).getText()).contains(mentor);
+        browser.findElement(By.id("answer")).click();
+        browser.findElement(By.id("family-answer-submit")).click();
+        waitFor(By.id("answer-error-summary"));
+        assertThat(browser.findElement(By.id("answer-error-summary")).getText()).contains("Vælg, hvem der svarede.");
+        assertThat(browser.findElement(By.id("answer")).isSelected()).as("the entry is kept").isTrue();
+        assertAccessible("the family's answer with an error");
+        browser.findElement(By.id("answeredBy-BOTH")).click();
+        browser.findElement(By.id("family-answer-submit")).click();
+        waitFor(By.cssSelector(".alert-success"));
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Familien har sagt ja");
 
         browser.findElement(By.linkText("Kapacitet")).click();
         waitFor(By.id("capacity-STROEM"));
@@ -745,6 +764,9 @@ class PortalBrowserIT {
                         "{\"decision\": \"ACCEPTED\"}") == 200);
         assertThat(NgoApi.post(portal, coordinator, "/api/ngo/inbox/" + secondId + "/match",
                 "{\"volunteerId\": \"demo-stroem-v01\"}")).isEqualTo(200);
+        assertThat(NgoApi.post(portal, coordinator, "/api/ngo/inbox/" + secondId + "/family-answer",
+                "{\"volunteerId\": \"demo-stroem-v01\", \"answer\": \"ACCEPTED\","
+                        + " \"answeredBy\": \"CUSTODY_HOLDERS\"}")).isEqualTo(200);
 
         logIn("frivillig.stroem");
         browser.findElement(By.linkText("Mine børn")).click();

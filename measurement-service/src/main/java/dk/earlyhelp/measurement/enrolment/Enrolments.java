@@ -85,6 +85,17 @@ public class Enrolments {
         log.info("Volunteer {} left: taken out of {} enrolments' teams", volunteerId, changed);
     }
 
+    /**
+     * The child's family declined the person matched with the child: they deliver nothing for this
+     * child. Taken out of the team as of then, so the match's own step arriving late does not bring
+     * them back; the next match names the next person.
+     */
+    public void declined(String referralId, String volunteerId, Instant at) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(referralId).and("deliveredAsOf").lt(at)),
+                new Update().pull("deliveredBy", new Document("volunteerId", volunteerId)).set("deliveredAsOf", at),
+                Enrolment.class);
+    }
+
     /** The enrolments the person who signs in with this subject pseudonym delivers now. */
     public List<Enrolment> deliveredBy(String subjectPseudonym) {
         return mongo.find(Query.query(Criteria.where("deliveredBy.subjectPseudonym").is(subjectPseudonym)),

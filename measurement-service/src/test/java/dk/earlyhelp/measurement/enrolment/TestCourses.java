@@ -69,6 +69,20 @@ public final class TestCourses {
         EventProbe.publishEvent("ngo.events", "ngo.referral-progressed.v1", eventId, course.referralId(), data);
     }
 
+    /**
+     * The child's family declined the person who signs in as {@code subject} (volunteer id made up as
+     * in {@link #progressed}).
+     */
+    public static void matchDeclined(Course course, String subject, Instant at) {
+        String data = """
+                {"referralId": "%s", "childId": "%s", "volunteerId": "v-%s", "status": "ACCEPTED",
+                 "reason": "PRACTICAL", "answeredBy": "CUSTODY_HOLDERS", "occurredAt": "%s"}"""
+                .formatted(course.referralId(), course.childId(), subject, at);
+        Contracts.assertMatchesSchema("ngo-service", "ngo.match-declined.v1", data);
+        EventProbe.publishEvent("ngo.events", "ngo.match-declined.v1", UUID.randomUUID().toString(),
+                course.referralId(), data);
+    }
+
     /** The person who signs in as {@code subject} (volunteer id made up as in {@link #progressed}) left the NGO. */
     public static void left(String subject, String ngo, Instant at) {
         String data = """

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dk.earlyhelp.measurement.catalogue.Catalogue;
 import dk.earlyhelp.measurement.catalogue.TestCatalogue;
+import dk.earlyhelp.measurement.enrolment.Enrolment;
+import dk.earlyhelp.measurement.enrolment.Enrolments;
 import dk.earlyhelp.measurement.enrolment.TestCourses;
 import dk.earlyhelp.measurement.enrolment.TestCourses.Course;
 import dk.earlyhelp.platform.audit.AuditRecord;
@@ -46,6 +49,8 @@ class OwnChildrenIntegrationTests {
     Reminders reminders;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    Enrolments enrolments;
     Api api;
     /** Two volunteers of the same NGO, fresh for each test. */
     String anna;
@@ -178,6 +183,29 @@ class OwnChildrenIntegrationTests {
 
     private static String volunteer(String subject) {
         return TestCourses.ngoUser(subject, "VOLUNTEER", "URK_AAR");
+    }
+
+    @Test
+    void aMentorTheChildsFamilyDeclinedDeliversNothingForTheChild() throws Exception {
+        Course course = Course.of("POWERKIDS", "0751");
+        LocalDate today = LocalDate.now();
+        TestCourses.referred(course, 11, "GIRL");
+        TestCourses.progressed(course, UUID.randomUUID().toString(), "MATCHED", null, today.minusDays(2), anna);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !team(course).isEmpty());
+
+        TestCourses.matchDeclined(course, anna, today.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> team(course).isEmpty());
+        // The next mentor, whom the family said yes to, starts the course and opens its questionnaire.
+        TestCourses.progressed(course, UUID.randomUUID().toString(), "MATCHED", null, today, bo);
+        TestCourses.progressed(course, UUID.randomUUID().toString(), "STARTED", today, today, bo);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get(before(course), volunteer(bo)).statusCode() == 200);
+        assertThat(api.get(before(course), volunteer(anna)).statusCode()).isEqualTo(404);
+    }
+
+    private List<Enrolment.Deliverer> team(Course course) {
+        return enrolments.find(course.referralId()).map(Enrolment::deliveredBy).filter(team -> team != null)
+                .orElse(List.of());
     }
 
     private static String before(Course course) {

@@ -102,7 +102,7 @@ public class AvailabilityManagement {
     private synchronized boolean refresh(Intervention intervention) {
         String code = intervention.code();
         Availability.Figures figures = planner.plan(intervention,
-                count(code, InboxStatus.ACCEPTED, InboxStatus.MATCHED, InboxStatus.STARTED),
+                count(code, InboxStatus.ACCEPTED, InboxStatus.PROPOSED, InboxStatus.MATCHED, InboxStatus.STARTED),
                 count(code, InboxStatus.WAITLISTED));
         Instant now = clock.instant();
         Query changed = Query.query(Criteria.where("_id").is(code).orOperator(

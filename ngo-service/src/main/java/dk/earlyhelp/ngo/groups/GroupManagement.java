@@ -268,6 +268,8 @@ public class GroupManagement {
                             + MatchingRules.CERTIFICATE_REQUIRED_BELOW_AGE + ")";
                     case NO_FREE_CAPACITY -> id + " has no free capacity";
                     case NOT_QUALIFIED -> id + " lacks the qualification required";
+                    // A family's no is about one child and one-to-one matching, never a group's leader.
+                    case DECLINED_BY_FAMILY -> throw new IllegalStateException("not a rule of leading a group");
                 });
             }
         }

@@ -150,7 +150,13 @@ public class InboxManagement {
                 .and(CONSENT_WITHDRAWN_AT).exists(false));
         Update erase = new Update().unset("childAge").unset("childGender").unset("concerns")
                 .unset("childPostcode").unset("childLanguages")
-                .unset("decision.explanation").unset("course.note").set(CONSENT_WITHDRAWN_AT, consentEndedAt);
+                .unset("decision.explanation").unset("course.note").unset("match.familyAnswer.note")
+                .set(CONSENT_WITHDRAWN_AT, consentEndedAt);
+        // The coordinator's notes on declined matches first: "$[]" needs the array, so only where one is held;
+        // a repeat unsets nothing new, and a delivery interrupted after it does it again.
+        mongo.updateMulti(Query.query(Criteria.where("childId").is(childId).and("ngoCode").in(ngoCodes)
+                        .and("declinedMatches.familyAnswer.note").exists(true)),
+                new Update().unset("declinedMatches.$[].familyAnswer.note"), InboxReferral.class);
         mongo.updateMulti(held, AppliedEvents.recording(eventId, erase), InboxReferral.class);
         return mongo.find(Query.query(Criteria.where("childId").is(childId).and(AppliedEvents.FIELD).is(eventId)),
                 InboxReferral.class);
@@ -275,12 +281,13 @@ public class InboxManagement {
     }
 
     /**
-     * Records the coordinator's match of a waiting child with one of the NGO's people and
-     * {@link ReferralProgressed} (MATCHED) in one conditional write, which matches only while the
-     * child still waits (accepted or waitlisted, no seat in a group, details held). The person's
-     * place is the caller's to take first.
+     * Records the coordinator's match of a waiting child with one of the NGO's people, proposed to
+     * the family until they answer (PROPOSED), and {@link ReferralProgressed} (MATCHED: the referrer
+     * hears of the match at once, and of a no by {@link MatchDeclined}) in one conditional write,
+     * which matches only while the child still waits (accepted or waitlisted, no seat in a group,
+     * details held). The person's place is the caller's to take first.
      *
-     * @return the matched referral, or null when it no longer waits
+     * @return the proposed referral, or null when it no longer waits
      */
     @PreAuthorize("hasRole('NGO_COORDINATOR')")
     public InboxReferral match(Caller caller, InboxReferral waiting, String volunteerId) {
@@ -289,19 +296,66 @@ public class InboxManagement {
                 .and("status").in(InboxStatus.ACCEPTED, InboxStatus.WAITLISTED).and("groupId").is(null)
                 .and(CONSENT_WITHDRAWN_AT).exists(false);
         InboxReferral matched = mongo.findAndModify(Query.query(stillWaiting), new Update()
-                        .set("status", InboxStatus.MATCHED)
-                        .set("match", new Match(volunteerId, now, caller.subject()))
+                        .set("status", InboxStatus.PROPOSED)
+                        .set("match", new Match(volunteerId, now, caller.subject(), waiting.status(), null))
                         .push("pendingEvents", new ReferralProgressed(waiting.referralId(), waiting.childId(),
                                 InboxStatus.MATCHED, null, null, null,
                                 deliveryTeam.of(caller.organisation(), volunteerId, null), now).toPendingEvent()),
                 FindAndModifyOptions.options().returnNew(true), InboxReferral.class);
         if (matched != null) {
             audit.record(caller, AuditRecord.Action.UPDATE, "inbox-referral", matched.referralId(), matched.childId());
-            log.info("Referral {} matched with volunteer {} by {}", matched.referralId(), volunteerId,
-                    caller.organisation());
+            log.info("Referral {} matched with volunteer {} by {}, proposed to the family", matched.referralId(),
+                    volunteerId, caller.organisation());
             events.publishEvent(new InboxChanged(matched.interventionCode()));
         }
         return matched;
+    }
+
+    /**
+     * Records the family's answer to the match proposed to them, in one conditional write that
+     * matches only while that very match is still proposed, so a second answer changes nothing.
+     * Accepted: the child is MATCHED. Declined: the match ends and is kept in
+     * {@code declinedMatches}, the child waits again as before and in the same place (the waiting
+     * list orders by arrival, which does not change), the person's place is freed at once
+     * ({@link MatchEnded}) and the referrer hears it with the reason ({@link MatchDeclined}). A
+     * referral made anonymous records the answer without the note and announces nothing.
+     *
+     * @return the answered referral, or null when the match is no longer proposed
+     */
+    @PreAuthorize("hasRole('NGO_COORDINATOR')")
+    public InboxReferral answerForFamily(Caller caller, InboxReferral proposed, FamilyAnswer given) {
+        Match match = proposed.match();
+        FamilyAnswer answer = proposed.anonymised() ? new FamilyAnswer(given.answer(), given.answeredBy(),
+                given.reason(), null, given.answeredOn(), given.recordedAt(), given.recordedBy()) : given;
+        Criteria stillProposed = Criteria.where("_id").is(proposed.referralId()).and("ngoCode")
+                .is(caller.organisation()).and("status").is(InboxStatus.PROPOSED)
+                .and("match.volunteerId").is(match.volunteerId())
+                .and(CONSENT_WITHDRAWN_AT).exists(proposed.anonymised());
+        boolean declined = answer.answer() == FamilyAnswer.Answer.DECLINED;
+        // A match older than the family's answer came from an accepted child.
+        InboxStatus waitedAs = match.matchedFrom() == null ? InboxStatus.ACCEPTED : match.matchedFrom();
+        Update change = declined
+                ? new Update().set("status", waitedAs).unset("match").push("declinedMatches",
+                        new Match(match.volunteerId(), match.matchedAt(), match.matchedBy(), waitedAs, answer))
+                : new Update().set("status", InboxStatus.MATCHED).set("match.familyAnswer", answer);
+        if (declined && !proposed.anonymised()) {
+            change.push("pendingEvents", new MatchDeclined(proposed.referralId(), proposed.childId(),
+                    match.volunteerId(), waitedAs, answer.reason(), answer.answeredBy(), answer.recordedAt())
+                    .toPendingEvent());
+        }
+        InboxReferral answered = mongo.findAndModify(Query.query(stillProposed), change,
+                FindAndModifyOptions.options().returnNew(true), InboxReferral.class);
+        if (answered == null) {
+            return null;
+        }
+        audit.record(caller, AuditRecord.Action.UPDATE, "inbox-referral", answered.referralId(), answered.childId());
+        log.info("Family {} the match of referral {} with volunteer {} ({})", declined ? "declined" : "accepted",
+                answered.referralId(), match.volunteerId(), caller.organisation());
+        if (declined) {
+            events.publishEvent(new MatchEnded(answered.referralId(), match.volunteerId()));
+            events.publishEvent(new InboxChanged(answered.interventionCode()));
+        }
+        return answered;
     }
 
     /**
@@ -312,8 +366,10 @@ public class InboxManagement {
     public InboxReferral start(Caller caller, String referralId, LocalDate startedOn) {
         InboxReferral read = referral(caller, referralId);
         if (read.status() != InboxStatus.MATCHED && !placedInGroup(read)) {
-            throw illegalTransition("Only a child matched with a person or given a seat in a group can start; "
-                    + "this referral is " + read.status() + ".");
+            throw illegalTransition(read.status() == InboxStatus.PROPOSED
+                    ? "The family has not accepted the match yet: record their answer first."
+                    : "Only a child matched with a person or given a seat in a group can start; this referral is "
+                            + read.status() + ".");
         }
         if (startedOn.isAfter(today())) {
             throw ProblemException.invalidField("startedOn", "must not be in the future: record the start once it "
@@ -341,12 +397,15 @@ public class InboxManagement {
         return end(caller, read, InboxStatus.COMPLETED, null, needsAnotherOffer, note);
     }
 
-    /** The child left the course early, matched or started, for a reason. */
+    /**
+     * The child left the course early, matched (also while the match is proposed: the family gave up
+     * the offer altogether) or started, for a reason.
+     */
     @PreAuthorize("hasRole('NGO_COORDINATOR')")
     public InboxReferral dropOut(Caller caller, String referralId, Course.DropOutReason reason,
             boolean needsAnotherOffer, String note) {
         InboxReferral read = referral(caller, referralId);
-        if (!IN_COURSE.contains(read.status()) && !placedInGroup(read)) {
+        if (!IN_COURSE.contains(read.status()) && read.status() != InboxStatus.PROPOSED && !placedInGroup(read)) {
             throw illegalTransition("Only a child matched, placed in a group or started can drop out; this referral "
                     + "is " + read.status() + ".");
         }

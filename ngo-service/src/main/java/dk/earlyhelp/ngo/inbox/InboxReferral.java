@@ -2,6 +2,8 @@ package dk.earlyhelp.ngo.inbox;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -26,7 +28,10 @@ import dk.earlyhelp.platform.events.PendingEvent;
  * @param source             how the child came: a municipal referral, or registered by the NGO itself
  *                           (parents' own contact, outreach); null in documents older than the field
  * @param groupId            the group the child has a seat in; null until placed
- * @param match              the person the child is matched with one-to-one; null until matched
+ * @param match              the person the child is matched with one-to-one; null until matched, and again
+ *                           once the family declined
+ * @param declinedMatches    the matches the family declined, each with its answer; the people in them are not
+ *                           proposed to this child again; null or empty when none
  * @param course             when the course started and how it ended; null until it starts (or ends)
  * @param consentWithdrawnAt when the consent ended (withdrawn or expired) and the referral was made
  *                           anonymous; null while the child's details are held
@@ -39,7 +44,7 @@ public record InboxReferral(@Id String referralId, String ngoCode, String interv
                             String childId, Integer childAge, String childGender, List<String> concerns,
                             String childPostcode, List<String> childLanguages, String urgency, ReferralSource source,
                             InboxStatus status, Instant submittedAt, Instant receivedAt,
-                            Decision decision, String groupId, Match match, Course course,
+                            Decision decision, String groupId, Match match, List<Match> declinedMatches, Course course,
                             Instant consentWithdrawnAt, List<String> appliedEvents,
                             List<PendingEvent> pendingEvents) {
 
@@ -48,16 +53,24 @@ public record InboxReferral(@Id String referralId, String ngoCode, String interv
         return source == null ? ReferralSource.MUNICIPAL_REFERRAL : source;
     }
 
+    /** The people the family said no to for this child. */
+    public Set<String> declinedVolunteerIds() {
+        return declinedMatches == null ? Set.of()
+                : declinedMatches.stream().map(Match::volunteerId).collect(Collectors.toUnmodifiableSet());
+    }
+
     /** Whether the child's details were removed because the consent ended. */
     public boolean anonymised() {
         return consentWithdrawnAt != null;
     }
 
     /**
-     * Where the referral stands on the NGO's side: decided on, then (one-to-one) matched with a
-     * person or (group course) given a seat while ACCEPTED, started, and completed or dropped out.
+     * Where the referral stands on the NGO's side: decided on, then (one-to-one) a person proposed
+     * to the family (PROPOSED: the person's place is held, the child no longer waits) and matched
+     * once the family accepted, or (group course) given a seat while ACCEPTED; started, and
+     * completed or dropped out. A family's no takes a PROPOSED child back to where they waited.
      */
     public enum InboxStatus {
-        RECEIVED, ACCEPTED, WAITLISTED, DECLINED, MATCHED, STARTED, COMPLETED, DROPPED_OUT, WITHDRAWN
+        RECEIVED, ACCEPTED, WAITLISTED, DECLINED, PROPOSED, MATCHED, STARTED, COMPLETED, DROPPED_OUT, WITHDRAWN
     }
 }

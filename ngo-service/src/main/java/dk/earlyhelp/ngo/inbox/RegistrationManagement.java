@@ -99,7 +99,7 @@ public class RegistrationManagement {
                 partnership.municipalityCode(), UUID.randomUUID().toString(), registration.childAge(),
                 registration.childGender(), registration.concerns(), registration.postcode(),
                 registration.languages().isEmpty() ? null : registration.languages(), registration.urgency(),
-                registration.source(), InboxStatus.RECEIVED, null, now, null, null, null, null, null, List.of(),
+                registration.source(), InboxStatus.RECEIVED, null, now, null, null, null, null, null, null, List.of(),
                 List.of(new ReferralReceived(referralId, partnership.ngoCode(), intervention.code(),
                         partnership.municipalityCode(), registration.source(), now).toPendingEvent()));
         mongo.insert(child);

@@ -109,11 +109,19 @@ public final class MatchProposals {
      * were excluded by which hard rule (a person may break several).
      */
     public Ranking rank(Collection<Volunteer> candidates, int limit) {
+        return rank(candidates, Set.of(), limit);
+    }
+
+    /** As above, leaving out the people the child's family declined before ({@code DECLINED_BY_FAMILY}). */
+    public Ranking rank(Collection<Volunteer> candidates, Set<String> declinedByFamily, int limit) {
         Map<Obstacle, Integer> excluded = new EnumMap<>(Obstacle.class);
         int excludedPeople = 0;
         List<Scored> scored = new ArrayList<>(candidates.size());
         for (Volunteer volunteer : candidates) {
             Set<Obstacle> obstacles = MatchingRules.obstaclesToMatch(volunteer, child.age(), onDate, required);
+            if (declinedByFamily.contains(volunteer.id())) {
+                obstacles.add(Obstacle.DECLINED_BY_FAMILY);
+            }
             if (obstacles.isEmpty()) {
                 scored.add(new Scored(volunteer, score(volunteer)));
             } else {

@@ -18,6 +18,7 @@ import dk.earlyhelp.ngo.catalogue.CatalogueManagement;
 import dk.earlyhelp.ngo.catalogue.Intervention;
 import dk.earlyhelp.ngo.catalogue.InterventionRepository;
 import dk.earlyhelp.ngo.catalogue.Ngo;
+import dk.earlyhelp.ngo.inbox.FamilyAnswer;
 import dk.earlyhelp.ngo.inbox.InboxManagement;
 import dk.earlyhelp.ngo.inbox.InboxReferral;
 import dk.earlyhelp.ngo.inbox.InboxReferral.InboxStatus;
@@ -84,19 +85,21 @@ public class MatchingManagement {
                 !intake.languages().isEmpty() || referral.childLanguages() == null ? intake.languages()
                         : referral.childLanguages(), intake.interests(), intake.times()),
                 required(intervention), today());
-        return proposals.rank(candidates.activeOn(caller.organisation(), intervention.code()), limit);
+        return proposals.rank(candidates.activeOn(caller.organisation(), intervention.code()),
+                referral.declinedVolunteerIds(), limit);
     }
 
     /**
-     * The coordinator's choice: the hard rules are checked again now (422 naming what fails), one of
-     * the person's places is taken, and the referral is matched with {@code ngo.referral-progressed.v1}.
+     * The coordinator's choice: the hard rules are checked again now (422 naming what fails, also a
+     * person the family declined before), one of the person's places is taken, and the match is
+     * proposed to the family, with {@code ngo.referral-progressed.v1} (MATCHED) for the referrer.
      * Confirming the same match again changes nothing.
      */
     @PreAuthorize("hasRole('NGO_COORDINATOR')")
     public InboxReferral confirm(Caller caller, String referralId, String volunteerId) {
         InboxReferral current = inbox.referral(caller, referralId);
-        if (current.status() == InboxStatus.MATCHED && current.match() != null
-                && current.match().volunteerId().equals(volunteerId)) {
+        if ((current.status() == InboxStatus.PROPOSED || current.status() == InboxStatus.MATCHED)
+                && current.match() != null && current.match().volunteerId().equals(volunteerId)) {
             return current;
         }
         InboxReferral referral = waitingChild(caller, referralId);
@@ -110,6 +113,9 @@ public class MatchingManagement {
         LocalDate today = today();
         RequiredQualification required = required(intervention);
         Set<Obstacle> obstacles = MatchingRules.obstaclesToMatch(volunteer, referral.childAge(), today, required);
+        if (referral.declinedVolunteerIds().contains(volunteerId)) {
+            obstacles.add(Obstacle.DECLINED_BY_FAMILY);
+        }
         if (!obstacles.isEmpty()) {
             throw ruleBroken(obstacles.stream().map(obstacle -> explain(obstacle, volunteer, referral, today, required))
                     .collect(Collectors.joining(" ")), obstacles);
@@ -126,7 +132,45 @@ public class MatchingManagement {
         return matched;
     }
 
-    /** The child's course ended (or the referral was withdrawn): the person's place is free again. */
+    /**
+     * The family's answer to the match proposed to them, as the coordinator records it: only for the
+     * match that is proposed now (409 once answered, or when it is with another person meanwhile),
+     * on a day from the match to today. A no frees the person's place at once and takes the child
+     * back to where they waited; the person is not proposed to this child again.
+     */
+    @PreAuthorize("hasRole('NGO_COORDINATOR')")
+    public InboxReferral answer(Caller caller, String referralId, NewFamilyAnswer given) {
+        InboxReferral referral = inbox.referral(caller, referralId);
+        if (referral.status() != InboxStatus.PROPOSED || referral.match() == null) {
+            throw noProposedMatch(referral.status() == InboxStatus.MATCHED
+                    ? "The family's answer to this match is recorded already."
+                    : "No match is proposed to this family now; this referral is " + referral.status() + ".");
+        }
+        if (!referral.match().volunteerId().equals(given.volunteerId())) {
+            throw noProposedMatch("The match proposed now is with another person: look at the referral again.");
+        }
+        LocalDate today = today();
+        LocalDate answeredOn = given.answeredOn() == null ? today : given.answeredOn();
+        LocalDate matchedOn = referral.match().matchedAt().atZone(DENMARK).toLocalDate();
+        if (answeredOn.isAfter(today)) {
+            throw ProblemException.invalidField("answeredOn", "must not be in the future: record the answer once "
+                    + "the family has given it");
+        }
+        if (answeredOn.isBefore(matchedOn)) {
+            throw ProblemException.invalidField("answeredOn", "must not be before the match on " + matchedOn);
+        }
+        InboxReferral answered = inbox.answerForFamily(caller, referral, new FamilyAnswer(given.answer(),
+                given.answeredBy(), given.reason(), given.note(), answeredOn, clock.instant(), caller.subject()));
+        if (answered == null) {
+            throw conflict("The match was answered, ended or withdrawn meanwhile; look at the referral again.");
+        }
+        return answered;
+    }
+
+    /**
+     * The child's course ended, the family declined the match, or the referral was withdrawn: the
+     * person's place is free again.
+     */
     @EventListener
     void matchEnded(MatchEnded ended) {
         if (volunteers.givePlaceBack(ended.volunteerId(), ended.referralId())) {
@@ -181,6 +225,7 @@ public class MatchingManagement {
                     + ").";
             case NOT_QUALIFIED -> volunteer.id() + " is " + volunteer.profile().qualification() + "; the NGO requires "
                     + required.describe() + ".";
+            case DECLINED_BY_FAMILY -> "The child's family declined " + volunteer.id() + " before.";
         };
     }
 
@@ -189,6 +234,10 @@ public class MatchingManagement {
                 "The match breaks a matching rule", detail);
         problem.getBody().setProperty("obstacles", obstacles.stream().map(Obstacle::name).sorted().toList());
         return problem;
+    }
+
+    private static ProblemException noProposedMatch(String detail) {
+        return new ProblemException(HttpStatus.CONFLICT, "no-proposed-match", "No match waits for an answer", detail);
     }
 
     private static ProblemException conflict(String detail) {
@@ -204,5 +253,17 @@ public class MatchingManagement {
      */
     public record Intake(String postcode, List<String> languages, List<String> interests,
                          List<WeeklySlot> times) {
+    }
+
+    /**
+     * The family's answer as the coordinator gives it.
+     *
+     * @param volunteerId the person of the proposed match the answer is about
+     * @param reason      why they declined; null when accepted
+     * @param note        the coordinator's own words; stays with the NGO
+     * @param answeredOn  the day the family answered; null: today
+     */
+    public record NewFamilyAnswer(String volunteerId, FamilyAnswer.Answer answer, FamilyAnswer.AnsweredBy answeredBy,
+                                  FamilyAnswer.DeclineReason reason, String note, LocalDate answeredOn) {
     }
 }

@@ -156,9 +156,12 @@ public class ContactAlerts {
         return true;
     }
 
-    /** The match, the start or the latest meeting, whichever was last. */
+    /** The match (or the family's yes to it), the start or the latest meeting, whichever was last. */
     private static LocalDate lastContact(InboxReferral course, LocalDate lastMeeting) {
         LocalDate since = course.match().matchedAt().atZone(DENMARK).toLocalDate();
+        if (course.match().familyAnswer() != null && course.match().familyAnswer().answeredOn().isAfter(since)) {
+            since = course.match().familyAnswer().answeredOn();
+        }
         if (course.course() != null && course.course().startedOn() != null
                 && course.course().startedOn().isAfter(since)) {
             since = course.course().startedOn();

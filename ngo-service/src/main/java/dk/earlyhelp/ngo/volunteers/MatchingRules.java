@@ -18,8 +18,11 @@ public final class MatchingRules {
     private MatchingRules() {
     }
 
-    /** Why a person may not work with a child; none means they may. */
-    public enum Obstacle { NOT_ACTIVE, NO_VALID_CERTIFICATE, NO_FREE_CAPACITY, NOT_QUALIFIED }
+    /**
+     * Why a person may not work with a child; none means they may. DECLINED_BY_FAMILY is not a rule
+     * of the person: the child's family said no to them before, so matching leaves them out for this child.
+     */
+    public enum Obstacle { NOT_ACTIVE, NO_VALID_CERTIFICATE, NO_FREE_CAPACITY, NOT_QUALIFIED, DECLINED_BY_FAMILY }
 
     /**
      * The qualification an NGO's interventions require of the people who deliver them, from the

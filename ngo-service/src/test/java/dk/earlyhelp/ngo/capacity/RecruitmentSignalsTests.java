@@ -52,7 +52,8 @@ class RecruitmentSignalsTests {
         InboxReferral longWaiting = child("long", 10, "0751", 60);
         InboxReferral urgent = new InboxReferral("urgent", "NGO", "TEST", "0751", "child-urgent", 11, "BOY",
                 List.of(), null, null, "HIGH", null, InboxStatus.WAITLISTED, null,
-                TODAY.atTime(9, 0).atZone(DENMARK).toInstant(), null, null, null, null, null, List.of(), List.of());
+                TODAY.atTime(9, 0).atZone(DENMARK).toInstant(), null, null, null, null, null, null, List.of(),
+                List.of());
 
         List<Need> needs = RecruitmentSignals.mentorsMissing(List.of(longWaiting, urgent),
                 List.of(person("one", Status.ACTIVE, 1, valid(), null, null)), TODAY);
@@ -112,7 +113,7 @@ class RecruitmentSignalsTests {
         return new InboxReferral(referralId, "NGO", "TEST", municipality, "child-" + referralId, age, "GIRL",
                 List.of(), null, languages, "NORMAL", null, InboxStatus.WAITLISTED, null,
                 TODAY.minusDays(daysWaiting).atTime(9, 0).atZone(DENMARK).toInstant(), null, null, null, null, null,
-                List.of(), List.of());
+                null, List.of(), List.of());
     }
 
     private static Group group(String id, int ageMin, int ageMax, int size, int taken) {

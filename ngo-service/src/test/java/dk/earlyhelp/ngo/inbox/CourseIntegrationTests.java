@@ -175,12 +175,11 @@ class CourseIntegrationTests {
                 .containsExactly("MATCHED");
     }
 
-    /** A STRØM child accepted and matched with the mentor. */
+    /** A STRØM child accepted and matched with the mentor, and the family said yes. */
     private Arrived matched(String mentor) throws Exception {
         Arrived child = Referrals.arrive(api, STROEM, "STROEM", 11, "NORMAL");
         Referrals.decide(api, STROEM, child.referralId(), "{\"decision\": \"ACCEPTED\"}");
-        Api.body(api.post("/api/ngo/inbox/" + child.referralId() + "/match", STROEM,
-                "{\"volunteerId\": \"" + mentor + "\"}"), 200);
+        Referrals.matchAccepted(api, STROEM, child.referralId(), mentor);
         return child;
     }
 

@@ -150,7 +150,7 @@ class MatchingIntegrationTests {
         HttpResponse<String> matched = match(child, mentor);
 
         JsonNode body = Api.body(matched, 200);
-        assertThat(body.get("status").asText()).isEqualTo("MATCHED");
+        assertThat(body.get("status").asText()).as("proposed to the family").isEqualTo("PROPOSED");
         assertThat(body.get("volunteerId").asText()).isEqualTo(mentor);
         assertThat(body.get("matchedBy").asText()).isEqualTo("coordinator-stroem");
         String data = EventProbe.value(ngoEvents.await(record -> progressed(record, child.referralId())));
@@ -167,7 +167,7 @@ class MatchingIntegrationTests {
         assertThat(Api.body(api.get("/api/ngo/volunteers/" + mentor, STROEM), 200).get("freeCapacity").asInt())
                 .isZero();
         assertThat(Api.body(match(child, mentor), 200).get("status").asText()).as("the same match again")
-                .isEqualTo("MATCHED");
+                .isEqualTo("PROPOSED");
         assertThat(ngoEvents.seen(record -> progressed(record, child.referralId()))).hasSize(1);
 
         Arrived next = waiting(12);

@@ -205,12 +205,11 @@ class MeetingIntegrationTests {
         return new Mentor(id, login, volunteer(login, "URK_KBH"));
     }
 
-    /** A STRØM child accepted and matched with the mentor. */
+    /** A STRØM child accepted and matched with the mentor, and the family said yes. */
     private Arrived matched(String mentorId) throws Exception {
         Arrived child = Referrals.arrive(api, STROEM, "STROEM", 11, "NORMAL");
         Referrals.decide(api, STROEM, child.referralId(), "{\"decision\": \"ACCEPTED\"}");
-        Api.body(api.post("/api/ngo/inbox/" + child.referralId() + "/match", STROEM,
-                "{\"volunteerId\": \"" + mentorId + "\"}"), 200);
+        Referrals.matchAccepted(api, STROEM, child.referralId(), mentorId);
         return child;
     }
 

@@ -128,7 +128,7 @@ class WaitingListPlannerTests {
         return new InboxReferral(referralId, "NGO", "TEST", "0751", "child-" + referralId, age, "GIRL", List.of(),
                 null, null, urgency, null, InboxStatus.WAITLISTED, null,
                 TODAY.minusDays(daysWaiting).atTime(9, 0).atZone(DENMARK).toInstant(), null, null, null, null, null,
-                List.of(), List.of());
+                null, List.of(), List.of());
     }
 
     /** A waiting child's referral made anonymous because the consent ended. */
@@ -136,7 +136,7 @@ class WaitingListPlannerTests {
         return new InboxReferral(referralId, "NGO", "TEST", "0751", "child-" + referralId, null, null, null,
                 null, null, urgency, null, InboxStatus.WAITLISTED, null,
                 TODAY.minusDays(daysWaiting).atTime(9, 0).atZone(DENMARK).toInstant(), null, null, null, null,
-                Instant.EPOCH, List.of(), List.of());
+                null, Instant.EPOCH, List.of(), List.of());
     }
 
     private static Group group(String id, int startsInDays, int ageMin, int ageMax, int size, int taken) {

@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Thin adapter from {@code ngo.events}: the referral's lifecycle (received, accepted, waitlisted,
- * declined; matched, started, completed, dropped out) and the read model of offers (published,
- * availability changed). Other types are not ours.
+ * declined; matched, started, completed, dropped out; a match the family declined) and the read
+ * model of offers (published, availability changed). Other types are not ours.
  */
 @Configuration(proxyBeanMethods = false)
 class NgoEventsListener {
@@ -35,6 +35,7 @@ class NgoEventsListener {
     static final String RECEIVED = "ngo.referral-received.v1";
     static final String DECIDED = "ngo.referral-decided.v1";
     static final String PROGRESSED = "ngo.referral-progressed.v1";
+    static final String MATCH_DECLINED = "ngo.match-declined.v1";
     static final String PUBLISHED = "ngo.intervention-published.v1";
     static final String AVAILABILITY = "ngo.availability-changed.v1";
 
@@ -57,6 +58,10 @@ class NgoEventsListener {
                 referrals.applyNgoDecision(eventId, data.referralId(), new Referral.NgoNews(
                         ReferralStatus.valueOf(data.status()), data.reason(), null, null,
                         Boolean.TRUE.equals(data.needsAnotherOffer()), data.occurredAt()));
+            } else if (MATCH_DECLINED.equals(type)) {
+                MatchDeclinedData data = json.readValue(message.getPayload(), MatchDeclinedData.class);
+                referrals.applyMatchDeclined(eventId, data.referralId(), ReferralStatus.valueOf(data.status()),
+                        data.reason(), data.occurredAt());
             } else if (PUBLISHED.equals(type)) {
                 offers.published(json.readValue(message.getPayload(), InterventionPublishedData.class).toOffer());
             } else if (AVAILABILITY.equals(type)) {
@@ -82,6 +87,11 @@ class NgoEventsListener {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ReferralProgressedData(String referralId, String status, String reason, Boolean needsAnotherOffer,
                                   Instant occurredAt) {
+    }
+
+    /** Our trimmed copy of {@code ngo.match-declined.v1}: where the referral waits again, and why. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MatchDeclinedData(String referralId, String status, String reason, Instant occurredAt) {
     }
 
     /** Our trimmed copy of {@code ngo.intervention-published.v1}; the target group and format are read as they come. */

@@ -49,6 +49,9 @@ public class Referral {
     private static final Set<ReferralStatus> PROGRESS = EnumSet.of(ReferralStatus.MATCHED, ReferralStatus.STARTED,
             ReferralStatus.COMPLETED, ReferralStatus.DROPPED_OUT);
 
+    /** Where a matched referral goes back to when the family declines the person: where it waited before. */
+    private static final Set<ReferralStatus> WAITING = EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.WAITLISTED);
+
     private static final Set<ReferralStatus> NEEDS_REASON = EnumSet.of(ReferralStatus.DECLINED,
             ReferralStatus.DROPPED_OUT, ReferralStatus.WITHDRAWN);
 
@@ -314,6 +317,28 @@ public class Referral {
         suggestedInterventionCode = news.suggestedInterventionCode();
         expectedStart = news.expectedStart() != null ? news.expectedStart() : expectedStart;
         newEvents.add(updated(news.reason(), null, news.at()));
+        return true;
+    }
+
+    /**
+     * The family declined the person the NGO matched the child with: the referral goes back from
+     * MATCHED to where it waited ({@code waitingAgain}: ACCEPTED or WAITLISTED), with
+     * {@code MATCH_DECLINED_<reason>} in its history; records {@link ReferralUpdated}. The only step
+     * back in the lifecycle, so it is not in {@code NEXT}: only a MATCHED referral goes back, and a
+     * referrer who was not told of the match (no progress shared) is not told of its end either.
+     *
+     * @return whether the referral changed
+     */
+    public boolean applyMatchDeclined(String eventId, ReferralStatus waitingAgain, String reason, Instant at,
+            boolean partnershipSharesProgress) {
+        if (appliedEvents.contains(eventId) || !sharedWithNgo() || status != ReferralStatus.MATCHED
+                || !WAITING.contains(waitingAgain) || !partnershipSharesProgress || !progressToReferrer()) {
+            return false;
+        }
+        String why = "MATCH_DECLINED_" + reason;
+        status = waitingAgain;
+        record(waitingAgain, at, "ngo", why);
+        newEvents.add(updated(why, null, at));
         return true;
     }
 

@@ -465,6 +465,16 @@ public class ReferralManagement {
         applyOnce(referralId, eventId, referral -> referral.applyNgoDecision(eventId, news, sharesProgress(referral)));
     }
 
+    /**
+     * Applies the NGO's news that the family declined the matched person: the referral waits again
+     * as before; once per event, as above.
+     */
+    public void applyMatchDeclined(String eventId, String referralId, ReferralStatus waitingAgain, String reason,
+            Instant at) {
+        applyOnce(referralId, eventId, referral -> referral.applyMatchDeclined(eventId, waitingAgain, reason, at,
+                sharesProgress(referral)));
+    }
+
     /** Applies a consumed event's change to a referral once; a version conflict is retried with a fresh read. */
     private void applyOnce(String referralId, String eventId, java.util.function.Predicate<Referral> change) {
         for (int attempt = 1; ; attempt++) {

@@ -275,6 +275,53 @@ class ReferralLifecycleIntegrationTests {
                 .asBoolean()).isTrue();
     }
 
+    @Test
+    void aMatchTheFamilyDeclinedTakesTheReferralBackToWhereItWaitedWithTheReasonInItsHistoryOncePerEvent()
+            throws Exception {
+        String id = sentToNgo(referral(uniqueCpr(), true, true)).get("id").asText();
+        EventProbe.publishEvent("ngo.events", "ngo.referral-decided.v1", UUID.randomUUID().toString(), id, """
+                {"referralId": "%s", "decision": "WAITLISTED", "expectedStart": "2027-01-11",
+                 "occurredAt": "2026-11-26T10:15:00Z"}""".formatted(id));
+        publishMatched(id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("MATCHED"));
+
+        String declined = UUID.randomUUID().toString();
+        publishNgoExample("ngo.match-declined.v1", declined, id);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("WAITLISTED"));
+        JsonNode waiting = Api.body(api.get("/api/referrals/" + id, TEACHER), 200);
+        assertThat(waiting.get("timeline")).extracting(step -> step.get("status").asText()).endsWith("WAITLISTED",
+                "MATCHED", "WAITLISTED");
+        JsonNode step = waiting.get("timeline").get(waiting.get("timeline").size() - 1);
+        assertThat(step.get("reason").asText()).isEqualTo("MATCH_DECLINED_CHEMISTRY");
+        ConsumerRecord<byte[], byte[]> news = referralEvents.await(record -> key(record).equals(id)
+                && ReferralUpdated.TYPE.equals(EventProbe.header(record, CloudEventHeaders.TYPE))
+                && EventProbe.value(record).contains("MATCH_DECLINED_CHEMISTRY"));
+        Contracts.assertMatchesSchema("referral-service", ReferralUpdated.TYPE, EventProbe.value(news));
+        assertThat(Contracts.parse(EventProbe.value(news)).get("status").asText()).isEqualTo("WAITLISTED");
+
+        // Matched with another person; the same event delivered again changes nothing, the start goes on.
+        publishMatched(id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("MATCHED"));
+        publishNgoExample("ngo.match-declined.v1", declined, id);
+        EventProbe.publishEvent("ngo.events", "ngo.referral-progressed.v1", UUID.randomUUID().toString(), id, """
+                {"referralId": "%s", "childId": "%s", "status": "STARTED", "startedOn": "2026-12-07",
+                 "occurredAt": "2026-12-07T10:00:00Z"}""".formatted(id, UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("STARTED"));
+        assertThat(Api.body(api.get("/api/referrals/" + id, TEACHER), 200).get("timeline"))
+                .extracting(entry -> entry.get("status").asText())
+                .endsWith("WAITLISTED", "MATCHED", "WAITLISTED", "MATCHED", "STARTED");
+    }
+
+    private static void publishMatched(String referralId) {
+        String data = """
+                {"referralId": "%s", "childId": "%s", "status": "MATCHED", "deliveredBy": [{"volunteerId": "v-%s"}],
+                 "occurredAt": "2026-12-01T10:00:00Z"}""".formatted(referralId, UUID.randomUUID(), UUID.randomUUID());
+        Contracts.assertMatchesSchema("ngo-service", "ngo.referral-progressed.v1", data);
+        EventProbe.publishEvent("ngo.events", "ngo.referral-progressed.v1", UUID.randomUUID().toString(), referralId,
+                data);
+    }
+
     private static void publishProgress(String referralId, String key, String status, String reason) {
         String data = """
                 {"referralId": "%s", "childId": "%s", "status": "%s",%s "needsAnotherOffer": true,

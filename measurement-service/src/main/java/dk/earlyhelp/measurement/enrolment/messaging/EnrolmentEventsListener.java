@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Thin adapters: a submitted referral says who and which offer, the NGO's progress says when the
- * course started and ended and who delivers it, and a volunteer who left delivers nothing any more.
+ * course started and ended and who delivers it, and a volunteer who left, or whom the child's family
+ * declined, delivers nothing (for that child) any more.
  * Other types on the topics are not ours.
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,6 +30,7 @@ class EnrolmentEventsListener {
     static final String SUBMITTED = "referral.submitted.v1";
     static final String PROGRESSED = "ngo.referral-progressed.v1";
     static final String VOLUNTEER_STATUS = "ngo.volunteer-status-changed.v1";
+    static final String MATCH_DECLINED = "ngo.match-declined.v1";
     private static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
 
     @Bean
@@ -53,6 +55,9 @@ class EnrolmentEventsListener {
                 }
             } else if (PROGRESSED.equals(type)) {
                 progressed(enrolments, json.readValue(message.getPayload(), Progressed.class));
+            } else if (MATCH_DECLINED.equals(type)) {
+                MatchDeclined data = json.readValue(message.getPayload(), MatchDeclined.class);
+                enrolments.declined(data.referralId(), data.volunteerId(), data.occurredAt());
             }
         });
     }
@@ -89,6 +94,11 @@ class EnrolmentEventsListener {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record DelivererData(String volunteerId, String subjectPseudonym) {
+    }
+
+    /** Our trimmed copy of {@code ngo.match-declined.v1}: the declined person delivers nothing for the child. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MatchDeclined(String referralId, String volunteerId, Instant occurredAt) {
     }
 
     /** Our trimmed copy of {@code ngo.volunteer-status-changed.v1}: someone who left delivers nothing. */
