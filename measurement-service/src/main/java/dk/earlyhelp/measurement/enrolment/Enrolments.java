@@ -90,6 +90,7 @@ public class Enrolments {
      * child. Taken out of the team as of then, so the match's own step arriving late does not bring
      * them back; the next match names the next person.
      */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void declined(String referralId, String volunteerId, Instant at) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(referralId).and("deliveredAsOf").lt(at)),
                 new Update().pull("deliveredBy", new Document("volunteerId", volunteerId)).set("deliveredAsOf", at),

@@ -469,6 +469,7 @@ public class ReferralManagement {
      * Applies the NGO's news that the family declined the matched person: the referral waits again
      * as before; once per event, as above.
      */
+    @PreAuthorize("hasRole('SYSTEM')")
     public void applyMatchDeclined(String eventId, String referralId, ReferralStatus waitingAgain, String reason,
             Instant at) {
         applyOnce(referralId, eventId, referral -> referral.applyMatchDeclined(eventId, waitingAgain, reason, at,
