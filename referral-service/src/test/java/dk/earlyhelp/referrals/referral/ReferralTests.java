@@ -233,6 +233,25 @@ class ReferralTests {
     }
 
     @Test
+    void aChildWhoDropsOutBeforeTheStartIsToldToTheReferrerToo() {
+        for (ReferralStatus waiting : List.of(ReferralStatus.ACCEPTED, ReferralStatus.WAITLISTED,
+                ReferralStatus.MATCHED)) {
+            Referral referral = referral(true);
+            referral.applyNgoDecision("a", news(waiting == ReferralStatus.MATCHED ? ReferralStatus.ACCEPTED : waiting,
+                    null, null), true);
+            if (waiting == ReferralStatus.MATCHED) {
+                referral.applyNgoDecision("m", news(waiting, null, null), true);
+            }
+            assertThat(referral.status()).isEqualTo(waiting);
+
+            assertThat(referral.applyNgoDecision("d", news(ReferralStatus.DROPPED_OUT, "CHILD_LOST_INTEREST", null),
+                    true)).as("from " + waiting).isTrue();
+            assertThat(referral.status()).isEqualTo(ReferralStatus.DROPPED_OUT);
+            assertThat(referral.isOpen()).isFalse();
+        }
+    }
+
+    @Test
     void appliesTheNgosNewsInLifecycleOrderAndEachEventOnce() {
         Referral referral = referral(true);
 
