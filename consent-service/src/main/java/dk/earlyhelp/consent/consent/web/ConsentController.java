@@ -56,6 +56,15 @@ class ConsentController {
         return consents.ofChild(CurrentCaller.get(), childId).stream().map(this::response).toList();
     }
 
+    /**
+     * The children NGOs registered in the caller's municipality whose parents let the NGO tell the
+     * municipality, under a consent in force today; the others are not listed.
+     */
+    @GetMapping("/registered-children")
+    List<RegisteredChildResponse> registeredChildren() {
+        return consents.registeredChildren(CurrentCaller.get()).stream().map(RegisteredChildResponse::of).toList();
+    }
+
     /** A grantor's consent; on an active consent, the young person's own (from 15 it is needed). */
     @PostMapping("/{id}/grantors")
     ConsentResponse grant(@PathVariable String id, @Valid @RequestBody GrantRequest request) {
