@@ -18,8 +18,9 @@ import dk.earlyhelp.platform.events.CloudEventHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Thin adapters: a submitted referral says who and which offer, the NGO's progress says when the
- * course started and ended and who delivers it, and a volunteer who left delivers nothing any more.
+ * Thin adapters: a submitted referral (or the NGO's registration of a child without one) says who
+ * and which offer, the NGO's progress says when the course started and ended and who delivers it,
+ * and a volunteer who left delivers nothing any more.
  * Other types on the topics are not ours.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,6 +28,9 @@ class EnrolmentEventsListener {
 
     static final String SUBMITTED = "referral.submitted.v1";
     static final String PROGRESSED = "ngo.referral-progressed.v1";
+    static final String RECEIVED = "ngo.referral-received.v1";
+    /** Sources of children the NGO registers itself; a municipal referral's come in referral.submitted.v1. */
+    private static final List<String> REGISTERED = List.of("PARENT_CONTACT", "NGO_OUTREACH");
     static final String VOLUNTEER_STATUS = "ngo.volunteer-status-changed.v1";
     private static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
 
@@ -52,6 +56,12 @@ class EnrolmentEventsListener {
                 }
             } else if (PROGRESSED.equals(type)) {
                 progressed(enrolments, json.readValue(message.getPayload(), Progressed.class));
+            } else if (RECEIVED.equals(type)) {
+                Received data = json.readValue(message.getPayload(), Received.class);
+                if (REGISTERED.contains(data.source()) && data.childId() != null) {
+                    enrolments.registered(data.referralId(), data.childId(), data.municipalityCode(),
+                            data.interventionCode());
+                }
             }
         };
     }
@@ -78,6 +88,12 @@ class EnrolmentEventsListener {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Submitted(String referralId, String childId, int childAge, String childGender, String municipalityCode,
                      String interventionCode) {
+    }
+
+    /** Our trimmed copy of {@code ngo.referral-received.v1}: a child the NGO registered itself says who and which offer. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Received(String referralId, String childId, String interventionCode, String municipalityCode,
+                    String source) {
     }
 
     /** Our trimmed copy of {@code ngo.referral-progressed.v1}. */
