@@ -88,7 +88,7 @@ public class PersonalLinks {
                 now.plus(settings.linkValidity()));
         inviteTo(consent, invitation);
         try {
-            mail.sendInvitation(invitation, grantee(consent), token);
+            mail.sendInvitation(invitation, grantee(consent), consent.registeredBy() != null, token);
         } catch (MailException e) {
             log.warn("Personal link for consent {} not mailed: {}", consentId, e.getClass().getSimpleName());
             throw mailUnavailable("The mail server did not take the mail. Nothing was stored; please try again later.");
