@@ -25,6 +25,7 @@ import dk.earlyhelp.consent.consent.Grantor;
 import dk.earlyhelp.consent.consent.Purpose;
 import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.CurrentCaller;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -45,6 +46,8 @@ class ConsentController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED) // documents the status the ResponseEntity sets
+    @ApiResponse(responseCode = "201", description = "the consent, recorded as a draft")
+    @ApiResponse(responseCode = "404", description = "a coordinator: no child their NGO registered with this pseudonym")
     ResponseEntity<ConsentResponse> record(@Valid @RequestBody RecordConsentRequest request) {
         Consent consent = consents.record(CurrentCaller.get(), request.toNewConsent());
         return ResponseEntity.created(URI.create("/api/consents/" + consent.id())).body(response(consent));
