@@ -52,10 +52,10 @@ public class ConsentManagement {
     ConsentManagement(ConsentRepository consents, ConsentStore store, ErasureSettings erasure, ConsentRules rules,
             RegisteredChildren registered, AuditTrail audit, Clock clock) {
         this.consents = consents;
-        this.registered = registered;
         this.store = store;
         this.erasure = erasure;
         this.rules = rules;
+        this.registered = registered;
         this.audit = audit;
         this.clock = clock;
     }
