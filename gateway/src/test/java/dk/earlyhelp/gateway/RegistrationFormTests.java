@@ -121,16 +121,17 @@ class RegistrationFormTests {
     }
 
     @Test
-    void aRegisteredChildLeadsBackToTheInboxWithANotice() throws Exception {
-        NGO.answer(201, "{\"referralId\": \"7c1e0b7e-0000-4000-8000-000000000002\", \"status\": \"RECEIVED\"}");
+    void aRegisteredChildLeadsToTheParentsConsentWithANotice() throws Exception {
+        NGO.answer(201, "{\"referralId\": \"7c1e0b7e-0000-4000-8000-000000000001\", \"status\": \"RECEIVED\"}");
         HttpResponse<String> form = coordinator.get("/indbakke/registrer");
 
         HttpResponse<String> answer = coordinator.submit(form, "/indbakke/registrer", "partnership", "POWERKIDS-0751",
                 "source", "PARENT_CONTACT", "childAge", "11", "childGender", "GIRL", "concerns", "PARENTAL_DIVORCE",
                 "languages", "ar, SO", "urgency", "HIGH");
 
-        assertThat(answer.uri().getPath()).isEqualTo("/indbakke");
-        assertThat(answer.body()).contains("Barnet er registreret og står i indbakken.");
+        assertThat(answer.uri().getPath()).isEqualTo("/indbakke/7c1e0b7e-0000-4000-8000-000000000001/samtykke");
+        assertThat(answer.body()).contains("Barnet er registreret og står i indbakken.", "Forældrenes samtykke",
+                "Forældrenes egen henvendelse");
         JsonNode sent = JSON.readTree(NGO.registrations().get(NGO.registrations().size() - 1));
         assertThat(sent.get("languages").toString()).isEqualTo("[\"ar\",\"so\"]");
         assertThat(sent.has("postcode")).as("a blank field is left out").isFalse();

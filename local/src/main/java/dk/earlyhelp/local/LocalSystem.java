@@ -35,7 +35,7 @@ public final class LocalSystem implements AutoCloseable {
             "teamleder.aarhus (teamleder, Aarhus)", "psykolog.aarhus (skolepsykolog, Aarhus)",
             "sagsbehandler.kbh (sagsbehandler, København)", "sundhedsplejerske.odense (sundhedsplejerske, Odense)",
             "koordinator.powerkids (Powerkids)",
-            "koordinator.stroem (STRØM)", "frivillig.powerkids (frivillig)",
+            "koordinator.stroem (STRØM)", "koordinator.cykelhjelm (Cykelhjelm, SIND)", "frivillig.powerkids (frivillig)",
             "styregruppe.aarhus (styregruppe Aarhus–Powerkids)", "admin (administrator)");
 
     private final LocalSettings settings;

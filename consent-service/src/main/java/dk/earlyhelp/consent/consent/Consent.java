@@ -59,6 +59,11 @@ public class Consent {
     /** The child's birth date as staff know it from the referral (only the date); null when not given. */
     private LocalDate childBirthDate;
     private String municipalityCode;
+    /**
+     * The NGO that registered the child without a municipal referral (B1/B3) and recorded this consent
+     * with the parents; null for a consent the municipality recorded. Only that NGO manages it.
+     */
+    private String registeredBy;
     private String referralId;
     private List<String> grantees;
     /**
@@ -359,6 +364,15 @@ public class Consent {
     }
 
     /**
+     * The consent is about a child this NGO registered itself and is recorded by it; only on a draft,
+     * before anyone has consented to it.
+     */
+    public void recordedByRegisteringNgo(String ngoCode) {
+        requireDraft("Only a draft says who recorded it");
+        registeredBy = ngoCode;
+    }
+
+    /**
      * Names the professional roles whom the custody holders let follow the referral, as part of what
      * they consent to; only on a draft, before anyone has consented to it.
      */
@@ -629,6 +643,7 @@ public class Consent {
     public String childId() { return childId; }
     public LocalDate childBirthDate() { return childBirthDate; }
     public String municipalityCode() { return municipalityCode; }
+    public String registeredBy() { return registeredBy; }
     public String referralId() { return referralId; }
     public List<String> grantees() { return grantees; }
     public List<String> followerRoles() { return followerRoles == null ? List.of() : List.copyOf(followerRoles); }

@@ -2,7 +2,9 @@ package dk.earlyhelp.consent.consent;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -12,6 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import dk.earlyhelp.consent.registration.RegisteredChild;
+import dk.earlyhelp.consent.registration.RegisteredChildren;
 import dk.earlyhelp.platform.audit.AuditRecord;
 import dk.earlyhelp.platform.audit.AuditTrail;
 import dk.earlyhelp.platform.audit.DataAccess;
@@ -28,37 +32,56 @@ public class ConsentManagement {
 
     /** Who asks when a referral's question comes through the broker. */
     private static final Caller REFERRAL_SERVICE = Caller.system("service:referral-service");
+    private static final String COORDINATOR = "NGO_COORDINATOR";
+    /**
+     * What the parents of a child the NGO registered may consent to (the NGO serves the child without
+     * a consent): that the municipality is told about the child (PROGRESS_TO_REFERRER, the municipality
+     * standing in for a referrer), outcome measurement and evaluation statistics.
+     */
+    static final Set<Purpose> REGISTERED_CHILD_PURPOSES = EnumSet.of(Purpose.PROGRESS_TO_REFERRER,
+            Purpose.OUTCOME_MEASUREMENT, Purpose.EVALUATION_STATISTICS);
 
     private final ConsentRepository consents;
     private final ConsentStore store;
     private final ErasureSettings erasure;
     private final ConsentRules rules;
+    private final RegisteredChildren registered;
     private final AuditTrail audit;
     private final Clock clock;
 
     ConsentManagement(ConsentRepository consents, ConsentStore store, ErasureSettings erasure, ConsentRules rules,
-            AuditTrail audit, Clock clock) {
+            RegisteredChildren registered, AuditTrail audit, Clock clock) {
         this.consents = consents;
         this.store = store;
         this.erasure = erasure;
         this.rules = rules;
+        this.registered = registered;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** Records a consent for a child of the caller's municipality, as a draft until its grantors have consented. */
-    @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
+    /**
+     * Records a consent, as a draft until its grantors have consented: municipal staff for a child of
+     * their municipality; an NGO's coordinator for a child their NGO registered without a referral
+     * ({@link #forRegisteredChild}).
+     */
+    @PreAuthorize("hasAnyRole('MUNICIPAL_STAFF', 'NGO_COORDINATOR')")
     public Consent record(Caller caller, NewConsent request) {
         if (request.childBirthDate() != null && request.childBirthDate().isAfter(today())) {
             throw ProblemException.invalidField("childBirthDate", "must not be in the future");
         }
+        RegisteredChild child = caller.hasRole(COORDINATOR) ? forRegisteredChild(caller, request) : null;
         try {
             Consent draft = Consent.draft(request.childId(), request.childBirthDate(),
-                    caller.organisation(), request.referralId(),
-                    request.grantees(), request.interventionCode(), request.purposes(), request.categories(),
+                    child == null ? caller.organisation() : child.municipalityCode(), request.referralId(),
+                    request.grantees(), child == null ? request.interventionCode() : child.interventionCode(),
+                    request.purposes(), request.categories(),
                     request.validFrom(), request.validUntil(), request.custodyHoldersRequired(),
                     request.youngPersonRequired(), request.textVersion(), clock.instant());
             draft.letFollow(request.followerRoles());
+            if (child != null) {
+                draft.recordedByRegisteringNgo(child.ngoCode());
+            }
             draft.changedBy(caller.subject());
             Consent consent = store.insert(draft);
             audit.record(caller, AuditRecord.Action.CREATE, "consent", consent.id(), consent.childId());
@@ -70,10 +93,48 @@ public class ConsentManagement {
     }
 
     /**
+     * The coordinator records the parents' consent for a child their NGO registered itself (B1/B3,
+     * DOMAIN.md: "the municipality learns of them only with consent"). The municipality is the
+     * controller, the coordinator's own NGO the only grantee, and only what such a child's parents
+     * are asked about: telling the municipality, outcome measurement and evaluation statistics. A
+     * child another NGO registered, or no NGO, answers like a missing one (audited when it exists).
+     */
+    private RegisteredChild forRegisteredChild(Caller caller, NewConsent request) {
+        Optional<RegisteredChild> registration = registered.ofChild(request.childId());
+        if (registration.isEmpty() || !registration.get().ngoCode().equals(caller.organisation())) {
+            registration.ifPresent(other -> audit.record(caller, AuditRecord.Action.DENIED, "registered-child",
+                    other.referralId(), other.childId()));
+            throw ProblemException.notFound("Child " + request.childId() + " registered by your NGO");
+        }
+        RegisteredChild child = registration.get();
+        if (request.grantees() != null && !request.grantees().equals(List.of(child.ngoCode()))) {
+            throw ProblemException.invalidField("grantees", "must name only your own NGO, which registered the child");
+        }
+        if (request.interventionCode() != null && !request.interventionCode().equals(child.interventionCode())) {
+            throw ProblemException.invalidField("interventionCode", "must be the intervention the child was "
+                    + "registered for (" + child.interventionCode() + ")");
+        }
+        if (request.referralId() != null) {
+            throw ProblemException.invalidField("referralId", "must be left out: a child your NGO registered has no "
+                    + "municipal referral");
+        }
+        if (!request.followerRoles().isEmpty()) {
+            throw ProblemException.invalidField("followerRoles", "must be left out: professionals of the "
+                    + "municipality follow municipal referrals");
+        }
+        if (request.purposes() != null && !REGISTERED_CHILD_PURPOSES.containsAll(request.purposes())) {
+            throw ProblemException.invalidField("purposes", "must be among " + REGISTERED_CHILD_PURPOSES.stream()
+                    .map(Enum::name).sorted().toList() + ": your NGO delivers the offer the parents sought without "
+                    + "a consent");
+        }
+        return child;
+    }
+
+    /**
      * Staff record one grantor's consent as given to them, with what the grantor ticked (null: all it
      * names); on an active consent, the young person's own.
      */
-    @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
+    @PreAuthorize("hasAnyRole('MUNICIPAL_STAFF', 'NGO_COORDINATOR')")
     public Consent grant(Caller caller, String id, Grantor.Role role, Grantor.Method method, Set<Purpose> purposes,
             Set<DataCategory> categories) {
         return change(caller, id, consent -> consent.grant(new Grantor(role, method, clock.instant(), caller.subject(),
@@ -84,29 +145,34 @@ public class ConsentManagement {
      * Staff record that a grantor refused a draft consent (or the young person an active one that
      * lacks their own consent, which ends it as a withdrawal); every service is told.
      */
-    @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
+    @PreAuthorize("hasAnyRole('MUNICIPAL_STAFF', 'NGO_COORDINATOR')")
     public Consent refuse(Caller caller, String id, Grantor.Role role) {
         return change(caller, id, consent -> consent.refuse(role, clock.instant(), erasure.confirmers()));
     }
 
     /** Staff record a withdrawal a grantor made to them; it takes effect at once. */
-    @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
+    @PreAuthorize("hasAnyRole('MUNICIPAL_STAFF', 'NGO_COORDINATOR')")
     public Consent withdraw(Caller caller, String id) {
         return change(caller, id, consent -> consent.withdraw(clock.instant(), erasure.confirmers()));
     }
 
-    @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
+    @PreAuthorize("hasAnyRole('MUNICIPAL_STAFF', 'NGO_COORDINATOR')")
     public Consent get(Caller caller, String id) {
         Consent consent = ownConsent(caller, id);
         audit.record(caller, AuditRecord.Action.READ, "consent", id, consent.childId());
         return consent;
     }
 
-    /** The child's consents recorded by the caller's municipality, newest first; each one shown is audited. */
-    @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
+    /**
+     * The child's consents recorded by the caller's municipality (or, for a coordinator, by their NGO for
+     * a child it registered), newest first; each one shown is audited.
+     */
+    @PreAuthorize("hasAnyRole('MUNICIPAL_STAFF', 'NGO_COORDINATOR')")
     public List<Consent> ofChild(Caller caller, String childId) {
-        List<Consent> found = consents.findByChildIdAndMunicipalityCodeOrderByCreatedAtDesc(childId,
-                caller.organisation());
+        List<Consent> found = caller.hasRole(COORDINATOR)
+                ? consents.findByChildIdAndRegisteredByOrderByCreatedAtDesc(childId, caller.organisation())
+                : consents.findByChildIdAndMunicipalityCodeOrderByCreatedAtDesc(childId, caller.organisation())
+                        .stream().filter(consent -> consent.registeredBy() == null).toList();
         found.forEach(consent -> audit.record(caller, AuditRecord.Action.READ, "consent", consent.id(), childId));
         return found;
     }
@@ -157,6 +223,34 @@ public class ConsentManagement {
                 .orElse(new Decision(false, null, null, Set.of()));
         auditDecision(caller, decision, "FOLLOWING", childId, Set.of());
         return decision;
+    }
+
+    /**
+     * The children NGOs registered in the caller's municipality that it may know of: only those whose
+     * parents' consent, recorded by the registering NGO, is in force today and lets the NGO tell the
+     * municipality (PROGRESS_TO_REFERRER). Without it the municipality learns nothing individual (the
+     * NGO reports aggregates only). Each child shown is audited with the categories the consent covers.
+     */
+    @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
+    public List<KnownRegisteredChild> registeredChildren(Caller caller) {
+        LocalDate today = today();
+        List<KnownRegisteredChild> known = registered.inMunicipality(caller.organisation()).stream()
+                .flatMap(child -> consents.findByChildIdAndRegisteredByOrderByCreatedAtDesc(child.childId(),
+                                child.ngoCode()).stream()
+                        .filter(consent -> consent.municipalityCode().equals(caller.organisation()) && consent
+                                .covers(child.ngoCode(), Purpose.PROGRESS_TO_REFERRER, today, rules))
+                        .findFirst()
+                        .map(consent -> new KnownRegisteredChild(child, consent, consent.categoriesOn(today, rules)))
+                        .stream())
+                .toList();
+        known.forEach(child -> audit.record(caller, AuditRecord.Action.READ, "registered-child",
+                child.child().referralId(), child.child().childId(), new DataAccess(child.categories().stream()
+                        .map(Enum::name).sorted().toList(), Purpose.PROGRESS_TO_REFERRER.name())));
+        return known;
+    }
+
+    /** A registered child the municipality may know of, under this consent, with the categories it covers today. */
+    public record KnownRegisteredChild(RegisteredChild child, Consent consent, Set<DataCategory> categories) {
     }
 
     /**
@@ -217,9 +311,16 @@ public class ConsentManagement {
         return rules;
     }
 
-    /** A consent of the caller's municipality; another's answers like a missing one, and the attempt is audited. */
+    /**
+     * A consent of the caller's organisation; another's answers like a missing one, and the attempt is
+     * audited. A coordinator's are those their NGO recorded for children it registered; staff's those
+     * their municipality recorded; a municipality's administrator (the controller's) sees both.
+     */
     public Consent ownConsent(Caller caller, String id) {
-        return consents.findByIdAndMunicipalityCode(id, caller.organisation()).orElseThrow(() -> {
+        Optional<Consent> own = caller.hasRole(COORDINATOR) ? consents.findByIdAndRegisteredBy(id, caller.organisation())
+                : caller.hasRole("ADMIN") ? consents.findByIdAndMunicipalityCode(id, caller.organisation())
+                : consents.findByIdAndMunicipalityCodeAndRegisteredByIsNull(id, caller.organisation());
+        return own.orElseThrow(() -> {
             consents.findById(id).ifPresent(other -> audit.record(caller, AuditRecord.Action.DENIED, "consent", id,
                     other.childId()));
             return ProblemException.notFound("Consent " + id);

@@ -37,12 +37,18 @@ class LinkMailer {
         this.settings = settings;
     }
 
-    /** The link to give or refuse; throws {@link org.springframework.mail.MailException} when it cannot go. */
-    void sendInvitation(Invitation invitation, Grantee grantee, String token) {
+    /**
+     * The link to give or refuse; throws {@link org.springframework.mail.MailException} when it cannot go.
+     *
+     * @param registeredByNgo the parents sought the NGO themselves: the mail says so, not that the municipality
+     *                        suggested the offer
+     */
+    void sendInvitation(Invitation invitation, Grantee grantee, boolean registeredByNgo, String token) {
         Locale locale = Locale.forLanguageTag(invitation.language());
         String offer = offer(locale, grantee);
         send(invitation.email(), text(locale, "give.subject", offer),
-                text(locale, "give.body." + invitation.role(), offer, grantee.ngoName()) + "\n\n"
+                text(locale, "give.body." + (registeredByNgo ? "registered." : "") + invitation.role(), offer,
+                        grantee.ngoName()) + "\n\n"
                         + text(locale, "give.link") + "\n" + settings.link(token) + "\n\n"
                         + text(locale, "give.expires", dateTime(locale, invitation.expiresAt())) + "\n\n"
                         + text(locale, "privacy"));

@@ -71,11 +71,11 @@ public class PersonalLinks {
     }
 
     /**
-     * Mails a grantor a link to give or refuse a draft consent of the caller's municipality (or the
-     * young person one to an active consent without their own consent yet). Without a mail server,
-     * or when the mail cannot go, nothing is stored.
+     * Mails a grantor a link to give or refuse a draft consent of the caller's municipality, or of a
+     * child the coordinator's NGO registered (or the young person one to an active consent without
+     * their own consent yet). Without a mail server, or when the mail cannot go, nothing is stored.
      */
-    @PreAuthorize("hasRole('MUNICIPAL_STAFF')")
+    @PreAuthorize("hasAnyRole('MUNICIPAL_STAFF', 'NGO_COORDINATOR')")
     public Invitation invite(Caller caller, String consentId, Grantor.Role role, String email, String language) {
         Consent consent = consents.ownConsent(caller, consentId);
         LinkMailer mail = mailer.getIfAvailable();
@@ -88,7 +88,7 @@ public class PersonalLinks {
                 now.plus(settings.linkValidity()));
         inviteTo(consent, invitation);
         try {
-            mail.sendInvitation(invitation, grantee(consent), token);
+            mail.sendInvitation(invitation, grantee(consent), consent.registeredBy() != null, token);
         } catch (MailException e) {
             log.warn("Personal link for consent {} not mailed: {}", consentId, e.getClass().getSimpleName());
             throw mailUnavailable("The mail server did not take the mail. Nothing was stored; please try again later.");

@@ -37,6 +37,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dk.earlyhelp.consent.MovableClock;
 import dk.earlyhelp.consent.consent.Consent;
+import dk.earlyhelp.consent.registration.RegisteredChildren;
 import dk.earlyhelp.platform.audit.AuditRecord;
 import dk.earlyhelp.platform.audit.AuditTrail;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
@@ -75,6 +76,9 @@ class PersonalLinkIntegrationTests {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    RegisteredChildren registered;
 
     Api api;
 
@@ -370,6 +374,44 @@ class PersonalLinkIntegrationTests {
                 assertThat(type).startsWith("application/problem+json"));
         assertThat(api.get("/api/consent-links/" + "x".repeat(43) + "/access-report", null).statusCode())
                 .isIn(400, 404);
+    }
+
+    @Test
+    void parentsOfAChildTheNgoRegisteredGetALinkFromTheCoordinatorThatSaysTheySoughtTheOfferAndAWithdrawalLink()
+            throws Exception {
+        String child = UUID.randomUUID().toString();
+        String received = Contracts.example("ngo-service", "ngo.referral-received.v1")
+                .replace("8c1e4a07-5b2d-4f3e-9a61-0d7c2b9e4f15", child).replace("\"URK_AAR\"", "\"SIND_PR\"")
+                .replace("\"POWERKIDS\"", "\"CYKELHJELM\"").replace("MUNICIPAL_REFERRAL", "PARENT_CONTACT");
+        Contracts.assertMatchesSchema("ngo-service", "ngo.referral-received.v1", received);
+        EventProbe.publishEvent("ngo.events", "ngo.referral-received.v1", UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(), received);
+        await().atMost(Duration.ofSeconds(30)).until(() -> registered.ofChild(child).isPresent());
+        String sind = TestTokens.ngoCoordinator("coordinator-cykelhjelm", "SIND_PR");
+        String id = Api.body(api.post("/api/consents", sind, """
+                {"childId": "%s", "grantees": ["SIND_PR"], "purposes": ["PROGRESS_TO_REFERRER", "OUTCOME_MEASUREMENT"],
+                 "categories": ["CONCERNS", "WELLBEING_SCORES"], "validFrom": "%s", "validUntil": "%s",
+                 "custodyHoldersRequired": 1, "textVersion": "da-2026-1"}
+                """.formatted(child, LocalDate.now(ZoneOffset.UTC), LocalDate.now(ZoneOffset.UTC).plusMonths(6))),
+                201).get("id").asText();
+        String mother = "sanne-" + UUID.randomUUID() + "@example.org";
+
+        Api.body(api.post("/api/consents/" + id + "/invitations", sind, invite("CUSTODY_HOLDER", mother, null)), 201);
+
+        MimeMessage invitation = mailsTo(mother, 1).get(0);
+        assertThat(text(invitation)).contains("Du har selv søgt hjælp").doesNotContain("Kommunen har foreslået");
+        String token = tokenIn(invitation);
+        assertThat(Api.body(api.get("/api/consent-links/" + token, null), 200).at("/consent/registeredByNgo")
+                .asBoolean()).isTrue();
+        JsonNode given = Api.body(api.post("/api/consent-links/" + token, null, answer("GIVE",
+                "\"OUTCOME_MEASUREMENT\"", "\"WELLBEING_SCORES\"")), 200);
+        assertThat(given.at("/consent/status").asText()).as("measurement only").isEqualTo("ACTIVE");
+        assertThat(Api.body(api.get("/api/consents/registered-children", CASEWORKER), 200).toString())
+                .as("the mother did not let SIND tell the municipality").doesNotContain(child);
+
+        String withdrawal = tokenIn(mailsTo(mother, 2).get(1));
+        Api.body(api.post("/api/consent-links/" + withdrawal + "/withdraw", null, ""), 200);
+        assertThat(Api.body(api.get("/api/consents/" + id, sind), 200).get("status").asText()).isEqualTo("WITHDRAWN");
     }
 
     private String publishIntervention(String name, String ngoName) {

@@ -34,6 +34,10 @@ public final class DemoIdentities {
                     List.of("POWERKIDS-0751"), null, null)),
             Map.entry("koordinator.stroem", new Profile("Ali Hassan", List.of("NGO_COORDINATOR"), "NGO", "URK_KBH",
                     List.of("STROEM-0101"), null, null)),
+            // Cykelhjelm works as model B3: SIND registers children who come through their parents or outreach.
+            Map.entry("koordinator.cykelhjelm", new Profile("Nanna Vestergaard", List.of("NGO_COORDINATOR"), "NGO",
+                    "SIND_PR", List.of("CYKELHJELM-0751", "CYKELHJELM-0779", "CYKELHJELM-0791", "CYKELHJELM-0657"),
+                    null, null)),
             Map.entry("frivillig.powerkids", new Profile("Emma Krogh", List.of("VOLUNTEER"), "NGO", "URK_AAR",
                     List.of("POWERKIDS-0751"), null, null)),
             Map.entry("frivillig.stroem", new Profile("Jonas Friis", List.of("VOLUNTEER"), "NGO", "URK_KBH",

@@ -148,8 +148,14 @@ class ConsentLinkPages {
             return (List<String>) consent().getOrDefault("followerRoles", List.of());
         }
 
+        /** Required to give the offer at all; a child the NGO registered gets it without a consent. */
         public boolean required(String code) {
-            return ConsentStep.REQUIRED.contains(code);
+            return !registeredByNgo() && ConsentStep.REQUIRED.contains(code);
+        }
+
+        /** About a child the NGO registered itself: the parents sought the offer; the municipality asks nothing. */
+        public boolean registeredByNgo() {
+            return Boolean.TRUE.equals(consent().get("registeredByNgo"));
         }
 
         /** An open link to give (or refuse) consent. */

@@ -34,10 +34,12 @@ class ConsentPages {
 
     private final ServiceCalls services;
     private final ReferralPages referralPages;
+    private final ConsentStep consentStep;
 
-    ConsentPages(ServiceCalls services, ReferralPages referralPages) {
+    ConsentPages(ServiceCalls services, ReferralPages referralPages, ConsentStep consentStep) {
         this.services = services;
         this.referralPages = referralPages;
+        this.consentStep = consentStep;
     }
 
     @PostMapping
@@ -89,11 +91,11 @@ class ConsentPages {
                 .stream().map(holder -> new ConsentStep.Holder((String) holder.get("name"), (String) holder.get("email")))
                 .toList();
         for (int i = 0; i < holders.size(); i++) {
-            problems.addAll(grantor(consentId, "CUSTODY_HOLDER", fields.getFirst("holder" + i),
+            problems.addAll(consentStep.grantor(consentId, "CUSTODY_HOLDER", fields.getFirst("holder" + i),
                     fields.getFirst("holder" + i + "Email"), token));
         }
         if (youngPerson) {
-            problems.addAll(grantor(consentId, "YOUNG_PERSON", fields.getFirst("young"), fields.getFirst("youngEmail"),
+            problems.addAll(consentStep.grantor(consentId, "YOUNG_PERSON", fields.getFirst("young"), fields.getFirst("youngEmail"),
                     token));
         }
         if (!problems.isEmpty()) {
@@ -112,7 +114,7 @@ class ConsentPages {
             return "forbidden";
         }
         String role = "YOUNG_PERSON".equals(fields.get("role")) ? "YOUNG_PERSON" : "CUSTODY_HOLDER";
-        List<String> problems = grantor(consentId, role, fields.get("how"), fields.get("email"),
+        List<String> problems = consentStep.grantor(consentId, role, fields.get("how"), fields.get("email"),
                 PortalController.token(request));
         if (!problems.isEmpty()) {
             return again(user, id, request, model, problems);
@@ -154,31 +156,6 @@ class ConsentPages {
         redirect.addFlashAttribute("notice", "GIVEN".equals(outcome.body().get("consentState"))
                 ? "consent.sent" : "consent.stillMissing");
         return "redirect:/henvisninger/" + id + "#consent-title";
-    }
-
-    /** Records a grantor the referrer collected, or sends a personal link; the message keys of what went wrong. */
-    private List<String> grantor(String consentId, String role, String how, String email, Jwt token) {
-        if (how == null || "LATER".equals(how)) {
-            return List.of();
-        }
-        ServiceCalls.Outcome outcome;
-        if ("LINK".equals(how)) {
-            outcome = services.post(ConsentStep.SERVICE, "/api/consents/" + consentId + "/invitations", token,
-                    Map.of("role", role, "email", email == null ? "" : email.strip(), "language", "da"));
-        } else {
-            outcome = services.post(ConsentStep.SERVICE, "/api/consents/" + consentId + "/grantors", token,
-                    Map.of("role", role, "method", "PAPER".equals(how) ? "SIGNED_PAPER" : "VERBAL_RECORDED"));
-        }
-        if (outcome.succeeded()) {
-            return List.of();
-        }
-        if (outcome.unavailable()) {
-            return List.of("unavailable");
-        }
-        if (outcome.fieldErrors().containsKey("email")) {
-            return List.of("consent.error.email");
-        }
-        return List.of("mail-unavailable".equals(outcome.problemType()) ? "consent.error.mail" : "consent.error.notPossible");
     }
 
     /** The NGO that delivers the intervention, from the offers the referrer may refer to. */

@@ -48,6 +48,31 @@ class ConsentStep {
         this.services = services;
     }
 
+    /** Records a grantor staff collected, or sends a personal link; the message keys of what went wrong. */
+    List<String> grantor(String consentId, String role, String how, String email, Jwt token) {
+        if (how == null || "LATER".equals(how)) {
+            return List.of();
+        }
+        ServiceCalls.Outcome outcome;
+        if ("LINK".equals(how)) {
+            outcome = services.post(ConsentStep.SERVICE, "/api/consents/" + consentId + "/invitations", token,
+                    Map.of("role", role, "email", email == null ? "" : email.strip(), "language", "da"));
+        } else {
+            outcome = services.post(ConsentStep.SERVICE, "/api/consents/" + consentId + "/grantors", token,
+                    Map.of("role", role, "method", "PAPER".equals(how) ? "SIGNED_PAPER" : "VERBAL_RECORDED"));
+        }
+        if (outcome.succeeded()) {
+            return List.of();
+        }
+        if (outcome.unavailable()) {
+            return List.of("unavailable");
+        }
+        if (outcome.fieldErrors().containsKey("email")) {
+            return List.of("consent.error.email");
+        }
+        return List.of("mail-unavailable".equals(outcome.problemType()) ? "consent.error.mail" : "consent.error.notPossible");
+    }
+
     /** The step for a referral (as the referral service answered it), or null for a draft. */
     @SuppressWarnings("unchecked")
     View view(Map<String, Object> referral, Jwt token) {
@@ -118,7 +143,8 @@ class ConsentStep {
                            boolean youngPersonRequired, long custodyHoldersGiven, boolean youngPersonGiven,
                            List<String> purposes, List<String> categories, String validUntil, String textVersion,
                            List<Given> grantors, List<Link> links, List<String> confirmations,
-                           List<String> missingConfirmations, String ageRuleNote, List<String> followerRoles) {
+                           List<String> missingConfirmations, String ageRuleNote, List<String> followerRoles,
+                           String registeredBy) {
 
         @SuppressWarnings("unchecked")
         static Recorded of(Map<String, Object> consent) {
@@ -144,7 +170,8 @@ class ConsentStep {
                                     + ")").toList(),
                     (List<String>) consent.getOrDefault("missingConfirmations", List.of()),
                     (String) consent.get("ageRuleNote"),
-                    (List<String>) consent.getOrDefault("followerRoles", List.of()));
+                    (List<String>) consent.getOrDefault("followerRoles", List.of()),
+                    (String) consent.get("registeredBy"));
         }
 
         public boolean pending() {
@@ -153,6 +180,16 @@ class ConsentStep {
 
         public boolean active() {
             return "ACTIVE".equals(status);
+        }
+
+        /** Recorded by the NGO for a child it registered itself, or by the municipality for a referral. */
+        public boolean forRegisteredChild() {
+            return registeredBy != null;
+        }
+
+        /** Withdrawn, refused or expired: a new consent may be recorded. */
+        public boolean ended() {
+            return !pending() && !active();
         }
     }
 

@@ -52,8 +52,9 @@ class RegistrationPages {
         ServiceCalls.Outcome outcome = services.post(SERVICE, "/api/ngo/inbox", PortalController.token(request),
                 form.toRequest());
         if (outcome.succeeded()) {
+            // Next the parents' consent: whether the municipality may learn of the child and answers may count.
             redirect.addFlashAttribute("notice", "registration.saved");
-            return "redirect:/indbakke";
+            return "redirect:/indbakke/" + outcome.body().get("referralId") + "/samtykke";
         }
         // Keep what the coordinator entered and say what to correct, field by field.
         return page(user, form, errorKeys(outcome), request, model);

@@ -129,8 +129,11 @@ class TenantMatrixIT {
         rule(Kind.PARTNERSHIP, EnumSet.allOf(Principal.Role.class), Relation.PARTNERSHIP,
                 "GET /api/ngo/partnerships/{id}");
 
-        rule(Kind.CONSENT, MUNICIPAL, Relation.MUNICIPALITY, "GET /api/consents/{id}", "GET /api/consents/{id}/fhir",
-                "POST /api/consents/{id}/grantors", "POST /api/consents/{id}/refusals",
+        rule(Kind.CONSENT, MUNICIPAL, Relation.MUNICIPALITY, "GET /api/consents/{id}/fhir");
+        // A coordinator manages only the consents their NGO recorded for children it registered (B1/B3);
+        // the fixtures' consents are municipal ones, so both coordinators find them missing.
+        rule(Kind.CONSENT, EnumSet.of(MUNICIPAL_STAFF, NGO_COORDINATOR), Relation.MUNICIPALITY,
+                "GET /api/consents/{id}", "POST /api/consents/{id}/grantors", "POST /api/consents/{id}/refusals",
                 "POST /api/consents/{id}/withdraw", "POST /api/consents/{id}/invitations");
         rule(Kind.CONSENT, ADMIN_ONLY, Relation.NOBODY, "GET /api/consents/{id}/history");
         // Custody holders open their links in the portal; the API door itself wants a token, and a

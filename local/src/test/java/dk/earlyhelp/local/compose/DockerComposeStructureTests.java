@@ -58,6 +58,7 @@ class DockerComposeStructureTests {
             "teamleder.aarhus", "psykolog.aarhus", "sagsbehandler.kbh", "sundhedsplejerske.odense",
             "koordinator.powerkids",
             "koordinator.stroem",
+            "koordinator.cykelhjelm",
             "frivillig.powerkids",
             "styregruppe.aarhus",
             "admin");

@@ -534,6 +534,72 @@ class PortalBrowserIT {
     }
 
     @Test
+    void theCykelhjelmCoordinatorRegistersAChildWhoseParentsCameThemselvesAndRecordsTheirConsent() throws Exception {
+        String teacher = UserTokens.accessToken(portal, "laerer.aarhus");
+        int knownBefore = ConsentsApi.JSON.readTree(NgoApi.get(portal, teacher, "/api/consents/registered-children"))
+                .size();
+        logIn("koordinator.cykelhjelm");
+        browser.get(portal + "/indbakke");
+        browser.findElement(By.id("register-link")).click();
+        waitFor(By.id("registration-form"));
+        assertAccessible("registration form");
+
+        new Select(browser.findElement(By.id("partnership"))).selectByValue("CYKELHJELM-0751");
+        browser.findElement(By.id("source")).click();
+        browser.findElement(By.id("childAge")).sendKeys("25");
+        browser.findElement(By.id("postcode")).sendKeys("8000");
+        browser.findElement(By.id("concern-RELATIVE_MENTAL_ILLNESS")).click();
+        browser.findElement(By.id("register-child")).click();
+
+        waitFor(By.id("error-summary"));
+        assertThat(browser.findElement(By.id("error-summary")).getText())
+                .contains("Skriv barnets alder som et tal fra 0 til 18.", "Vælg barnets køn.");
+        assertThat(browser.findElement(By.id("postcode")).getAttribute("value")).as("no lost input").isEqualTo("8000");
+        assertThat(browser.findElement(By.id("concern-RELATIVE_MENTAL_ILLNESS")).isSelected()).isTrue();
+        assertThat(new Select(browser.findElement(By.id("partnership"))).getFirstSelectedOption()
+                .getAttribute("value")).isEqualTo("CYKELHJELM-0751");
+        assertAccessible("registration form with errors");
+
+        browser.findElement(By.id("childAge")).clear();
+        browser.findElement(By.id("childAge")).sendKeys("12");
+        browser.findElement(By.id("childGender")).click();
+        browser.findElement(By.id("register-child")).click();
+
+        waitFor(By.id("consent-form"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Forældrenes samtykke");
+        assertThat(browser.findElement(By.id("consent-notice")).getText()).contains("Barnet er registreret");
+        assertThat(browser.findElement(By.id("consent-none")).getText()).contains("Kommunen får intet at vide");
+        assertThat(browser.findElement(By.id("youngPersonRequired")).isSelected()).as("12 years old").isFalse();
+        assertAccessible("the registered child's consent");
+        String referralId = browser.getCurrentUrl().replaceAll(".*/indbakke/([^/]+)/samtykke.*", "$1");
+
+        // Joint custody: the mother signed the form, the father said yes to the coordinator.
+        browser.findElement(By.id("holder0-PAPER")).click();
+        browser.findElement(By.id("holder1-VERBAL")).click();
+        browser.findElement(By.id("consent-submit")).click();
+
+        waitFor(By.id("consent-recorded"));
+        assertThat(browser.findElement(By.id("consent-notice")).getText()).isEqualTo("Samtykket er gemt.");
+        assertThat(browser.findElement(By.id("consent-status")).getText()).isEqualTo("Givet");
+        assertThat(browser.findElement(By.id("consent-recorded")).getText()).contains("2 af 2");
+        assertThat(browser.findElement(By.id("consent-effect")).getText()).startsWith("Samtykket gælder");
+        assertThat(browser.findElement(By.id("consent-purposes")).getText())
+                .contains("At kommunen får at vide, at barnet får tilbuddet");
+        assertThat(browser.findElements(By.id("consent-form"))).as("one consent at a time").isEmpty();
+        assertAccessible("the registered child's consent, given");
+
+        browser.get(portal + "/indbakke");
+        WebElement row = browser.findElement(By.xpath("//tr[.//a[contains(@href, '" + referralId + "')]]"));
+        assertThat(row.getText()).contains("12 år", "(Forældrenes egen henvendelse)", "CYKELHJELM");
+        // With the consent, and only with it, Aarhus learns of the child: SIND registered it for Cykelhjelm.
+        com.fasterxml.jackson.databind.JsonNode known = ConsentsApi.JSON.readTree(NgoApi.get(portal, teacher,
+                "/api/consents/registered-children"));
+        assertThat(known).hasSize(knownBefore + 1);
+        assertThat(known.findValuesAsText("ngoCode")).contains("SIND_PR");
+        logOut();
+    }
+
+    @Test
     void theTeacherLetsTheSchoolPsychologistFollowAndTheTeamLeadSeesTheTeamsReferrals() throws Exception {
         String teacher = UserTokens.accessToken(portal, "laerer.aarhus");
         String referralId = ReferralsApi.submit(portal, teacher, "Freja", "Kock", "2016-04-04", "GIRL");

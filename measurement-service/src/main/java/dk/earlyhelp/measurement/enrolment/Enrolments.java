@@ -41,6 +41,18 @@ public class Enrolments {
                 Enrolment.class);
     }
 
+    /**
+     * A child the NGO registered itself, without a referral (B1/B3): who (the NGO's pseudonym) and which
+     * offer, but no age band or gender (the NGO's event names neither), so the outcome filters by age
+     * band and gender leave the child out. The child's answers are collected and counted only under the
+     * parents' consent, as for a referred child.
+     */
+    @PreAuthorize("hasRole('SYSTEM')")
+    public void registered(String referralId, String childId, String municipality, String intervention) {
+        mongo.upsert(byId(referralId), new Update().set("childId", childId).set("municipality", municipality)
+                .set("intervention", intervention), Enrolment.class);
+    }
+
     /** The course started on the given day. */
     @PreAuthorize("hasRole('SYSTEM')")
     public void started(String referralId, String childId, LocalDate startedOn) {

@@ -47,6 +47,18 @@ public final class TestCourses {
                 course.referralId(), data);
     }
 
+    /** The NGO registered the child itself, without a referral (ngo-service's event, with the given source). */
+    public static void registered(Course course, String ngo, String source) {
+        String data = """
+                {"referralId": "%s", "childId": "%s", "ngoCode": "%s", "interventionCode": "%s",
+                 "municipalityCode": "%s", "source": "%s", "occurredAt": "2026-01-05T09:30:00Z"}"""
+                .formatted(course.referralId(), course.childId(), ngo, course.intervention(), course.municipality(),
+                        source);
+        Contracts.assertMatchesSchema("ngo-service", "ngo.referral-received.v1", data);
+        EventProbe.publishEvent("ngo.events", "ngo.referral-received.v1", UUID.randomUUID().toString(),
+                course.referralId(), data);
+    }
+
     /**
      * Publishes the NGO's progress with the given event id, so a test can repeat an event, delivered by
      * the people who sign in as {@code deliveredBy} (their volunteer ids are made up from the subjects).

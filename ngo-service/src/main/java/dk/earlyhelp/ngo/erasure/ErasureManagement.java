@@ -55,9 +55,10 @@ public class ErasureManagement {
     public boolean consentEnded(String eventId, EndedConsent consent) {
         List<InboxReferral> erased = inbox.anonymise(eventId, consent.childId(), consent.grantees(),
                 consent.endedAt());
-        groups.anonymiseSeats(consent.childId(), consent.grantees());
-        meetings.eraseNotes(erased.stream().map(InboxReferral::referralId).toList());
         List<String> ngoCodes = erased.stream().map(InboxReferral::ngoCode).distinct().sorted().toList();
+        // Only where a referral was shared under the consent: a child the NGO registered keeps its seat.
+        groups.anonymiseSeats(consent.childId(), ngoCodes);
+        meetings.eraseNotes(erased.stream().map(InboxReferral::referralId).toList());
         Instant now = clock.instant();
         ErasureConfirmed confirmed = new ErasureConfirmed(consent.consentId(), consent.childId(), ngoCodes,
                 erased.size(), now);

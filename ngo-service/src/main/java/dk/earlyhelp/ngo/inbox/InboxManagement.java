@@ -88,8 +88,9 @@ public class InboxManagement {
                 .setOnInsert("status", InboxStatus.RECEIVED)
                 .setOnInsert("receivedAt", now)
                 .setOnInsert("pendingEvents", ngoCode == null ? List.of()
-                        : List.of(new ReferralReceived(referral.referralId(), ngoCode, referral.interventionCode(),
-                                referral.municipalityCode(), ReferralSource.MUNICIPAL_REFERRAL, now).toPendingEvent()))
+                        : List.of(new ReferralReceived(referral.referralId(), referral.childId(), ngoCode,
+                                referral.interventionCode(), referral.municipalityCode(),
+                                ReferralSource.MUNICIPAL_REFERRAL, now).toPendingEvent()))
                 .setOnInsert("source", ReferralSource.MUNICIPAL_REFERRAL)
                 .set("ngoCode", ngoCode)
                 .set("interventionCode", referral.interventionCode())
@@ -140,14 +141,17 @@ public class InboxManagement {
      * the child to one of these NGOs, whatever its status, loses what was shared about the child and
      * the coordinator's own words about them, and keeps its ids, codes, status and dates. Each
      * referral changes in one conditional write that also records the event, so a repeat changes
-     * nothing and an interrupted delivery finishes the rest.
+     * nothing and an interrupted delivery finishes the rest. A child the NGO registered itself is
+     * held on the parents' own request, not on the strength of a consent (DOMAIN.md): it keeps its
+     * details; only what went elsewhere under the consent (the municipality, measurement) ends.
      *
      * @return every referral this event made anonymous, also in an earlier, interrupted delivery
      */
     public List<InboxReferral> anonymise(String eventId, String childId, Collection<String> ngoCodes,
             Instant consentEndedAt) {
         Query held = Query.query(Criteria.where("childId").is(childId).and("ngoCode").in(ngoCodes)
-                .and(CONSENT_WITHDRAWN_AT).exists(false));
+                .and(CONSENT_WITHDRAWN_AT).exists(false)
+                .and("source").nin(ReferralSource.PARENT_CONTACT.name(), ReferralSource.NGO_OUTREACH.name()));
         Update erase = new Update().unset("childAge").unset("childGender").unset("concerns")
                 .unset("childPostcode").unset("childLanguages")
                 .unset("decision.explanation").unset("course.note").unset("match.familyAnswer.note")

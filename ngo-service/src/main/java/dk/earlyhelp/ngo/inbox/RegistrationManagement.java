@@ -95,12 +95,13 @@ public class RegistrationManagement {
         }
         Instant now = clock.instant();
         String referralId = UUID.randomUUID().toString();
+        String childId = UUID.randomUUID().toString();
         InboxReferral child = new InboxReferral(referralId, partnership.ngoCode(), intervention.code(),
-                partnership.municipalityCode(), UUID.randomUUID().toString(), registration.childAge(),
+                partnership.municipalityCode(), childId, registration.childAge(),
                 registration.childGender(), registration.concerns(), registration.postcode(),
                 registration.languages().isEmpty() ? null : registration.languages(), registration.urgency(),
                 registration.source(), InboxStatus.RECEIVED, null, now, null, null, null, null, null, null, List.of(),
-                List.of(new ReferralReceived(referralId, partnership.ngoCode(), intervention.code(),
+                List.of(new ReferralReceived(referralId, childId, partnership.ngoCode(), intervention.code(),
                         partnership.municipalityCode(), registration.source(), now).toPendingEvent()));
         mongo.insert(child);
         audit.record(caller, AuditRecord.Action.CREATE, "inbox-referral", referralId, child.childId());

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dk.earlyhelp.platform.audit.AuditRecord;
 import dk.earlyhelp.platform.events.CloudEventHeaders;
@@ -90,7 +92,9 @@ class RegistrationIntegrationTests {
         assertThat(fieldNames(data)).as("the example shows every field")
                 .containsExactlyInAnyOrderElementsOf(fieldNames(Contracts.example("ngo-service",
                         "ngo.referral-received.v1")));
-        assertThat(data).doesNotContain(registered.get("childId").asText(), "2820", "LONELINESS", "\"ar\"");
+        assertThat(Contracts.parse(data).get("childId").asText()).as("the pseudonym, for the consent service")
+                .isEqualTo(registered.get("childId").asText());
+        assertThat(data).doesNotContain("2820", "LONELINESS", "\"ar\"", "\"GIRL\"");
         assertThat(mongo.find(Query.query(Criteria.where("resourceId").is(referralId)), AuditRecord.class))
                 .extracting(AuditRecord::action, AuditRecord::actor).contains(tuple("CREATE", "coordinator-girltalk"));
 
@@ -179,6 +183,34 @@ class RegistrationIntegrationTests {
 
         assertThat(problem.get("type").asText()).endsWith("/safety-exclusion");
         assertThat(problem.get("referTo").asText()).contains("psychiatry");
+    }
+
+    @Test
+    void theEndOfTheParentsConsentLeavesTheChildTheNgoRegisteredAsItWasAndIsConfirmed() throws Exception {
+        JsonNode registered = Api.body(register(GIRLTALK, """
+                {"interventionCode": "EMPOWR", "municipalityCode": "0240", "source": "PARENT_CONTACT",
+                 "childAge": 13, "childGender": "GIRL", "concerns": ["LONELINESS"], "postcode": "2820"}"""), 201);
+        String referralId = registered.get("referralId").asText();
+        String childId = registered.get("childId").asText();
+        String consentId = UUID.randomUUID().toString();
+        ObjectNode withdrawn = (ObjectNode) Contracts.parse(Contracts.example("consent-service", "consent.withdrawn.v1"));
+        withdrawn.put("consentId", consentId).put("childId", childId).put("municipalityCode", "0240")
+                .put("wasActive", true).put("refused", false).remove("referralId");
+        withdrawn.putArray("grantees").add("GIRLTALK");
+        Contracts.assertMatchesSchema("consent-service", "consent.withdrawn.v1", withdrawn.toString());
+
+        EventProbe.publishEvent("consent.events", "consent.withdrawn.v1", UUID.randomUUID().toString(),
+                childId, withdrawn.toString());
+
+        // The parents sought the offer themselves: the NGO keeps serving the child; only the consent's sharing ends.
+        JsonNode confirmation = Contracts.parse(EventProbe.value(ngoEvents.await(record ->
+                "ngo.erasure-confirmed.v1".equals(EventProbe.header(record, CloudEventHeaders.TYPE))
+                        && Contracts.parse(EventProbe.value(record)).get("consentId").asText().equals(consentId))));
+        assertThat(confirmation.get("itemsErased").asInt()).isZero();
+        JsonNode inInbox = find(Api.body(api().get("/api/ngo/inbox", GIRLTALK), 200), referralId);
+        assertThat(inInbox.get("childAge").asInt()).isEqualTo(13);
+        assertThat(inInbox.get("concerns").toString()).contains("LONELINESS");
+        assertThat(inInbox.has("consentWithdrawnAt")).isFalse();
     }
 
     private HttpResponse<String> register(String token, String json) throws Exception {

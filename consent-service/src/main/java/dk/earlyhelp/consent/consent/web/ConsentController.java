@@ -25,6 +25,7 @@ import dk.earlyhelp.consent.consent.Grantor;
 import dk.earlyhelp.consent.consent.Purpose;
 import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.CurrentCaller;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -45,6 +46,8 @@ class ConsentController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED) // documents the status the ResponseEntity sets
+    @ApiResponse(responseCode = "201", description = "the consent, recorded as a draft")
+    @ApiResponse(responseCode = "404", description = "a coordinator: no child their NGO registered with this pseudonym")
     ResponseEntity<ConsentResponse> record(@Valid @RequestBody RecordConsentRequest request) {
         Consent consent = consents.record(CurrentCaller.get(), request.toNewConsent());
         return ResponseEntity.created(URI.create("/api/consents/" + consent.id())).body(response(consent));
@@ -54,6 +57,15 @@ class ConsentController {
     @GetMapping(params = "childId")
     List<ConsentResponse> ofChild(@RequestParam String childId) {
         return consents.ofChild(CurrentCaller.get(), childId).stream().map(this::response).toList();
+    }
+
+    /**
+     * The children NGOs registered in the caller's municipality whose parents let the NGO tell the
+     * municipality, under a consent in force today; the others are not listed.
+     */
+    @GetMapping("/registered-children")
+    List<RegisteredChildResponse> registeredChildren() {
+        return consents.registeredChildren(CurrentCaller.get()).stream().map(RegisteredChildResponse::of).toList();
     }
 
     /** A grantor's consent; on an active consent, the young person's own (from 15 it is needed). */

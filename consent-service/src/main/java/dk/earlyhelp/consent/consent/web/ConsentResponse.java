@@ -19,6 +19,8 @@ import dk.earlyhelp.consent.consent.Purpose;
  * active, the receivers' erasure confirmations and who has not confirmed yet.
  *
  * @param childBirthDate       as staff recorded it; null when not given
+ * @param registeredBy         the NGO that registered the child without a referral and recorded this consent;
+ *                             null when the municipality recorded it
  * @param inForce              it grants something today: ACTIVE, within its period, every grantor the rules
  *                             require today has consented
  * @param ageRuleNote          whose consent the age rule still needs today ({@code YOUNG_PERSON_CONSENT_NEEDED},
@@ -27,7 +29,8 @@ import dk.earlyhelp.consent.consent.Purpose;
  * @param endedAt              when it was withdrawn, refused or expired; null while it lasts
  * @param missingConfirmations services that must still confirm erasure; empty when none must
  */
-public record ConsentResponse(String id, String childId, LocalDate childBirthDate, String referralId, String status,
+public record ConsentResponse(String id, String childId, LocalDate childBirthDate, String referralId,
+                              String registeredBy, String status,
                               boolean inForce, AgeRuleNote ageRuleNote, boolean refused,
                               List<String> grantees, List<String> followerRoles, String interventionCode,
                               Set<Purpose> purposes,
@@ -40,7 +43,7 @@ public record ConsentResponse(String id, String childId, LocalDate childBirthDat
 
     public static ConsentResponse of(Consent consent, ConsentManagement.Standing standing) {
         return new ConsentResponse(consent.id(), consent.childId(), consent.childBirthDate(), consent.referralId(),
-                consent.status().name(), standing.inForce(), standing.ageRuleNote(), consent.refused(),
+                consent.registeredBy(), consent.status().name(), standing.inForce(), standing.ageRuleNote(), consent.refused(),
                 consent.grantees(), consent.followerRoles(), consent.interventionCode(),
                 sorted(consent.purposes(), Purpose.class), sorted(consent.categories(), DataCategory.class),
                 consent.effectivePurposes(), consent.effectiveCategories(), consent.validFrom(), consent.validUntil(),

@@ -69,18 +69,24 @@ class ConsentLinkController {
         }
     }
 
-    /** What the consent asks for, by name: the effective scope, as the grantors so far have narrowed it. */
+    /**
+     * What the consent asks for, by name: the effective scope, as the grantors so far have narrowed it.
+     *
+     * @param registeredByNgo about a child the NGO registered itself: the parents sought the offer, and the
+     *                        consent asks only whether the municipality may be told and answers used
+     */
     record LinkedConsent(String id, String status, String municipalityCode, String ngoCode, String ngoName,
                          String interventionCode, String interventionName, Set<Purpose> purposes,
                          Set<DataCategory> categories, List<String> followerRoles, LocalDate validFrom,
-                         LocalDate validUntil, String textVersion) {
+                         LocalDate validUntil, String textVersion, boolean registeredByNgo) {
 
         static LinkedConsent of(PersonalLink link) {
             Consent consent = link.consent();
             return new LinkedConsent(consent.id(), consent.status().name(), consent.municipalityCode(),
                     link.grantee().ngoCode(), link.grantee().ngoName(), link.grantee().interventionCode(),
                     link.grantee().interventionName(), consent.effectivePurposes(), consent.effectiveCategories(),
-                    consent.followerRoles(), consent.validFrom(), consent.validUntil(), consent.textVersion());
+                    consent.followerRoles(), consent.validFrom(), consent.validUntil(), consent.textVersion(),
+                    consent.registeredBy() != null);
         }
     }
 }

@@ -19,9 +19,10 @@ import dk.earlyhelp.platform.security.SystemWork;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Thin adapters: a submitted referral says who and which offer, the NGO's progress says when the
- * course started and ended and who delivers it, and a volunteer who left, or whom the child's family
- * declined, delivers nothing (for that child) any more.
+ * Thin adapters: a submitted referral (or the NGO's registration of a child without one) says who
+ * and which offer, the NGO's progress says when the course started and ended and who delivers it,
+ * and a volunteer who left, or whom the child's family declined, delivers nothing (for that child)
+ * any more.
  * Other types on the topics are not ours.
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,6 +30,9 @@ class EnrolmentEventsListener {
 
     static final String SUBMITTED = "referral.submitted.v1";
     static final String PROGRESSED = "ngo.referral-progressed.v1";
+    static final String RECEIVED = "ngo.referral-received.v1";
+    /** Sources of children the NGO registers itself; a municipal referral's come in referral.submitted.v1. */
+    private static final List<String> REGISTERED = List.of("PARENT_CONTACT", "NGO_OUTREACH");
     static final String VOLUNTEER_STATUS = "ngo.volunteer-status-changed.v1";
     static final String MATCH_DECLINED = "ngo.match-declined.v1";
     private static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
@@ -58,6 +62,12 @@ class EnrolmentEventsListener {
             } else if (MATCH_DECLINED.equals(type)) {
                 MatchDeclined data = json.readValue(message.getPayload(), MatchDeclined.class);
                 enrolments.declined(data.referralId(), data.volunteerId(), data.occurredAt());
+            } else if (RECEIVED.equals(type)) {
+                Received data = json.readValue(message.getPayload(), Received.class);
+                if (REGISTERED.contains(data.source()) && data.childId() != null) {
+                    enrolments.registered(data.referralId(), data.childId(), data.municipalityCode(),
+                            data.interventionCode());
+                }
             }
         });
     }
@@ -84,6 +94,12 @@ class EnrolmentEventsListener {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Submitted(String referralId, String childId, int childAge, String childGender, String municipalityCode,
                      String interventionCode) {
+    }
+
+    /** Our trimmed copy of {@code ngo.referral-received.v1}: a child the NGO registered itself says who and which offer. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Received(String referralId, String childId, String interventionCode, String municipalityCode,
+                    String source) {
     }
 
     /** Our trimmed copy of {@code ngo.referral-progressed.v1}. */
