@@ -45,6 +45,9 @@ public record PortalUser(String displayName, Caller caller, long unreadNotificat
             items.add(new NavigationItem("nav.concernTasks", "/bekymringsopgaver"));
             items.add(new NavigationItem("nav.erasures", "/sletninger"));
             items.add(new NavigationItem("nav.audit", "/revisionsspor"));
+            if ("PLATFORM".equals(caller.organisationType())) {
+                items.add(new NavigationItem("nav.catalogue", "/katalog"));
+            }
             items.add(new NavigationItem("nav.apiDocs", "/swagger-ui.html"));
         }
         if (demoMailbox && caller.email() != null) {

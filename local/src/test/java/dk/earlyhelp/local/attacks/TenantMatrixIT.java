@@ -47,7 +47,7 @@ class TenantMatrixIT {
 
     /** What a path parameter names. */
     enum Kind { REFERRAL, CONSENT, VOLUNTEER, GROUP, PARTNERSHIP, NOTIFICATION, CONCERN_TASK, DEAD_LETTER,
-        CONSENT_LINK }
+        CONSENT_LINK, INTERVENTION, NGO, MUNICIPALITY }
 
     /** Which principals, beside the role, an object admits. */
     enum Relation {
@@ -128,6 +128,14 @@ class TenantMatrixIT {
                 "POST /api/ngo/groups/{id}/sessions");
         rule(Kind.PARTNERSHIP, EnumSet.allOf(Principal.Role.class), Relation.PARTNERSHIP,
                 "GET /api/ngo/partnerships/{id}");
+        // The catalogue is the platform administrator's: none of these principals changes it or reads
+        // a partnership's history (the catalogue's reads without an id are everyone's).
+        rule(Kind.PARTNERSHIP, ADMIN_ONLY, Relation.NOBODY, "GET /api/ngo/partnerships/{id}/versions",
+                "POST /api/ngo/partnerships/{id}/versions", "PUT /api/ngo/partnerships/{id}/steering-group");
+        rule(Kind.INTERVENTION, ADMIN_ONLY, Relation.NOBODY, "GET /api/ngo/interventions/{code}",
+                "PUT /api/ngo/interventions/{code}");
+        rule(Kind.NGO, ADMIN_ONLY, Relation.NOBODY, "PUT /api/ngo/ngos/{code}");
+        rule(Kind.MUNICIPALITY, ADMIN_ONLY, Relation.NOBODY, "PUT /api/ngo/municipalities/{code}");
 
         rule(Kind.CONSENT, MUNICIPAL, Relation.MUNICIPALITY, "GET /api/consents/{id}/fhir");
         // A coordinator manages only the consents their NGO recorded for children it registered (B1/B3);
@@ -246,7 +254,7 @@ class TenantMatrixIT {
         if (expected == Expected.PERMIT && !operation.method().equals("GET")) {
             return cell;
         }
-        String path = operation.path().replaceAll("\\{(id|referralId|token)}", target.id())
+        String path = operation.path().replaceAll("\\{(id|referralId|token|code)}", target.id())
                 .replace("{kind}", "BEFORE").replace("{email}", "attack@example.org")
                 .replace("{topic}", "referral.events").replace("{partition}", "0").replace("{offset}", "999999999");
         Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> body = operation.body();
@@ -284,6 +292,17 @@ class TenantMatrixIT {
         if (kind == Kind.GROUP) {
             return List.of(new Target("Powerkids group", fixtures.powerkidsGroup, AARHUS));
         }
+        // The catalogue's objects of each side: the offer, its NGO and the municipality.
+        if (kind == Kind.INTERVENTION) {
+            return List.of(new Target("Powerkids", "POWERKIDS", AARHUS), new Target("STRØM", "STROEM", COPENHAGEN));
+        }
+        if (kind == Kind.NGO) {
+            return List.of(new Target("Red Cross Youth Aarhus", "URK_AAR", AARHUS),
+                    new Target("Red Cross Youth Copenhagen", "URK_KBH", COPENHAGEN));
+        }
+        if (kind == Kind.MUNICIPALITY) {
+            return List.of(new Target("Aarhus", "0751", AARHUS), new Target("Copenhagen", "0101", COPENHAGEN));
+        }
         // No such object for anybody here: concern tasks arise from answers, dead letters from failures, links are secrets.
         return List.of(new Target("missing " + kind, "attack-" + UUID.randomUUID(), null));
     }
@@ -304,7 +323,11 @@ class TenantMatrixIT {
                 { stroem, "/api/ngo/volunteers/" + fixtures.copenhagen.volunteerId() },
                 { powerkids, "/api/ngo/groups/" + fixtures.powerkidsGroup },
                 { powerkids, "/api/referrals/" + fixtures.aarhus.referralId() + "/for-ngo" },
-                { stroem, "/api/referrals/" + fixtures.copenhagen.referralId() + "/for-ngo" } }) {
+                { stroem, "/api/referrals/" + fixtures.copenhagen.referralId() + "/for-ngo" },
+                { teacher, "/api/ngo/partnerships/POWERKIDS-0751" },
+                { caseworker, "/api/ngo/partnerships/STROEM-0101" },
+                { powerkids, "/api/ngo/ngos" },
+                { teacher, "/api/ngo/municipalities" } }) {
             views.put(read[1], gateway.json(gateway.get(read[1], read[0]), 200).toString());
         }
         return views;

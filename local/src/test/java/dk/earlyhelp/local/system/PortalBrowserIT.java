@@ -1122,6 +1122,51 @@ class PortalBrowserIT {
         logOut();
     }
 
+    /**
+     * Issue 4: the administrator opens the catalogue from the menu, changes a partnership's collaboration
+     * model, is asked why (nothing entered is lost), gives the reason, and sees the new terms with the
+     * earlier ones kept in the history. Skive's partnership about CYKELHJELM, which no other journey uses.
+     */
+    @Test
+    void theAdministratorChangesAPartnershipsModelWithAReasonAndSeesTheHistory() {
+        logIn("admin");
+        browser.findElement(By.linkText("Katalog")).click();
+        waitFor(By.id("partnerships"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Katalog");
+        assertThat(browser.findElement(By.id("partnership-CYKELHJELM-0779")).getText())
+                .contains("Skive Kommune", "B3 – Partnerskab om rekruttering og udførelse");
+        assertAccessible("the catalogue");
+
+        browser.findElement(By.cssSelector("a[href$='/katalog/samarbejder/CYKELHJELM-0779']")).click();
+        waitFor(By.id("terms-form"));
+        assertThat(browser.findElement(By.id("current-model")).getText())
+                .isEqualTo("B3 – Partnerskab om rekruttering og udførelse");
+        assertThat(browser.findElement(By.id("model-B1_PARTNERSHIP_RECRUITMENT-help")).getText())
+                .as("each model is explained").contains("Begge parter finder børn");
+        assertAccessible("a partnership with its terms");
+
+        browser.findElement(By.id("model-B1_PARTNERSHIP_RECRUITMENT")).click();
+        browser.findElement(By.id("save-terms")).click();
+        waitFor(By.id("error-summary"));
+        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Skriv, hvorfor vilkårene skifter");
+        assertThat(browser.findElement(By.id("reason-error")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("model-B1_PARTNERSHIP_RECRUITMENT")).isSelected()).as("no lost input")
+                .isTrue();
+        assertAccessible("the terms form with an error");
+
+        browser.findElement(By.id("reason")).sendKeys("Styregruppen besluttede, at foreningen også opsøger børn i Skive");
+        browser.findElement(By.id("save-terms")).click();
+        waitFor(By.id("notice"));
+        assertThat(browser.findElement(By.id("current-model")).getText())
+                .isEqualTo("B1 – Partnerskab om rekruttering");
+        assertThat(browser.findElement(By.id("version-2")).getText()).contains("B1 – Partnerskab om rekruttering",
+                "admin", "Styregruppen besluttede, at foreningen også opsøger børn i Skive");
+        assertThat(browser.findElement(By.id("version-1")).getText())
+                .contains("B3 – Partnerskab om rekruttering og udførelse", "Kataloget", "samarbejdets start");
+        assertAccessible("the partnership's history");
+        logOut();
+    }
+
     private void logIn(String username) {
         browser.get(portal + "/login?lang=da");
         waitFor(By.id("username"));

@@ -18,10 +18,11 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads the eight real collaborations of {@code catalog.json} as demo data at every start. Saving
- * by code makes it idempotent: a restart updates the same documents and never duplicates them,
- * and publishes every intervention again so read models catch up. It runs first
- * ({@link #ORDER}): the demo people and groups are made from the catalogue.
+ * Loads the eight real collaborations of {@code catalog.json} (NGOs, municipalities, interventions)
+ * as demo data at every start. Saving by code makes it idempotent: a restart updates the same
+ * documents and never duplicates them, keeps what the administrator changed, and publishes every
+ * intervention again so read models catch up. It runs first ({@link #ORDER}): the demo people and
+ * groups are made from the catalogue.
  */
 @Component
 @ConditionalOnProperty(name = "earlyhelp.demo-data", havingValue = "true")
@@ -49,13 +50,29 @@ public class DemoCatalogue implements ApplicationRunner {
             catalog = json.readerFor(CatalogFile.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(in);
         }
-        catalogue.save(catalog.ngos(), catalog.interventions().stream().map(CatalogIntervention::toIntervention)
-                .toList());
-        log.info("Demo catalogue loaded: {} NGOs, {} interventions", catalog.ngos().size(),
-                catalog.interventions().size());
+        catalogue.save(catalog.ngos().stream().map(CatalogNgo::toNgo).toList(),
+                catalog.municipalities().stream().map(CatalogMunicipality::toMunicipality).toList(),
+                catalog.interventions().stream().map(CatalogIntervention::toIntervention).toList());
+        log.info("Demo catalogue loaded: {} NGOs, {} municipalities, {} interventions", catalog.ngos().size(),
+                catalog.municipalities().size(), catalog.interventions().size());
     }
 
-    record CatalogFile(List<Ngo> ngos, List<CatalogIntervention> interventions) {
+    record CatalogFile(List<CatalogNgo> ngos, List<CatalogMunicipality> municipalities,
+                       List<CatalogIntervention> interventions) {
+    }
+
+    record CatalogNgo(String code, String name, String staffing, String volunteerQualification, String focus) {
+
+        Ngo toNgo() {
+            return new Ngo(code, name, staffing, volunteerQualification, focus);
+        }
+    }
+
+    record CatalogMunicipality(String code, String name) {
+
+        Municipality toMunicipality() {
+            return new Municipality(code, name);
+        }
     }
 
     record CatalogIntervention(String code, String name, String ngo, List<String> municipalities, String model,

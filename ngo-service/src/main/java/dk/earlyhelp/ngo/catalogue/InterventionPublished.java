@@ -10,8 +10,11 @@ import dk.earlyhelp.platform.events.PendingEvent;
 /**
  * One intervention of the catalogue, as other services search, choose and check offers. Published
  * on {@code ngo.events}, keyed by the intervention code, each time the catalogue is saved (also at
- * every start with demo data), so read models catch up by upserting by code. Absent catalogue
- * values are left out, never sent as null (contract: contracts/events/ngo.intervention-published.v1.*).
+ * every start with demo data) and after every change the administrator makes to the intervention,
+ * one of its partnerships or its NGO, so read models catch up by upserting by code. It carries each
+ * partnership's terms as they are now ({@code models}, {@code progressSharing}); {@code model} only
+ * where every partnership has the same. Absent catalogue values are left out, never sent as null
+ * (contract: contracts/events/ngo.intervention-published.v1.*).
  */
 record InterventionPublished(Intervention intervention, String ngoName, Instant occurredAt) {
 
@@ -24,7 +27,8 @@ record InterventionPublished(Intervention intervention, String ngoName, Instant 
                 "ngoCode", intervention.ngoCode(),
                 "ngoName", ngoName,
                 "municipalities", listOrEmpty(intervention.municipalities()),
-                "model", intervention.model(),
+                "model", intervention.commonModel(),
+                "models", intervention.models(),
                 "types", listOrEmpty(intervention.types()),
                 "targetGroup", targetGroup(intervention.targetGroup()),
                 "format", format(intervention.format()),
@@ -32,6 +36,7 @@ record InterventionPublished(Intervention intervention, String ngoName, Instant 
                 "measures", intervention.measures(),
                 "fidelityManual", intervention.fidelityManual(),
                 "progressSharing", progressSharing(intervention),
+                "staircaseStep", intervention.staircaseStep(),
                 "occurredAt", occurredAt.toString());
         return PendingEvent.of(TYPE, intervention.code(), occurredAt, data);
     }

@@ -99,14 +99,16 @@ class NgoEventsListener {
     record InterventionPublishedData(String interventionCode, String name, String ngoCode, String ngoName,
                                      List<String> municipalities, String model, List<String> types,
                                      TargetGroup targetGroup, Format format, String deliveredBy,
-                                     Map<String, String> progressSharing, Instant occurredAt) {
+                                     Map<String, String> progressSharing, Map<String, String> models,
+                                     Integer staircaseStep, Instant occurredAt) {
 
         Offer toOffer() {
             return new Offer(interventionCode, name, ngoCode, ngoName, List.copyOf(municipalities), model,
                     types == null ? List.of() : List.copyOf(types),
                     targetGroup == null ? TargetGroup.ANYONE : targetGroup,
                     format == null ? new Format(null, null, null, null, null, null, null, null, null) : format,
-                    deliveredBy, progressSharing == null ? null : Map.copyOf(progressSharing), occurredAt, null);
+                    deliveredBy, progressSharing == null ? null : Map.copyOf(progressSharing), occurredAt, null,
+                    models == null ? null : Map.copyOf(models), staircaseStep);
         }
     }
 

@@ -15,12 +15,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param availability null until the NGO has published its capacity
  * @param progressSharing each partnership's sharing policy by municipality code, as the NGO published it
  *                        ({@code PROGRESS_WITH_CONSENT} or {@code AGGREGATES_ONLY}); null from before it did
+ * @param model           the collaboration model all its partnerships share, if they do
+ * @param models          each partnership's collaboration model by municipality code; null from before the
+ *                        NGO published them (then {@code model} is every partnership's)
+ * @param staircaseStep   the offer's step on the intervention staircase (1–7), where the catalogue states it
  */
 @Document("offers")
 public record Offer(@Id String code, String name, String ngoCode, String ngoName,
                     @Indexed List<String> municipalities, String model, List<String> types, TargetGroup targetGroup,
                     Format format, String deliveredBy, Map<String, String> progressSharing, Instant publishedAt,
-                    Availability availability) {
+                    Availability availability, Map<String, String> models, Integer staircaseStep) {
 
     static final String AGGREGATES_ONLY = "AGGREGATES_ONLY";
 
@@ -37,8 +41,14 @@ public record Offer(@Id String code, String name, String ngoCode, String ngoName
         return progressSharing == null || !AGGREGATES_ONLY.equals(progressSharing.get(municipalityCode));
     }
 
+    /** The collaboration model of the partnership with the municipality, as the NGO last published it. */
+    public String modelIn(String municipalityCode) {
+        String partnership = models == null ? null : models.get(municipalityCode);
+        return partnership != null ? partnership : model;
+    }
+
     Offer withAvailability(Availability newer) {
         return new Offer(code, name, ngoCode, ngoName, municipalities, model, types, targetGroup, format, deliveredBy,
-                progressSharing, publishedAt, newer);
+                progressSharing, publishedAt, newer, models, staircaseStep);
     }
 }

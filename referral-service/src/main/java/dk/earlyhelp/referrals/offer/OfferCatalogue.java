@@ -45,6 +45,8 @@ public class OfferCatalogue {
                 .set("format", description.format())
                 .set("deliveredBy", description.deliveredBy())
                 .set("progressSharing", description.progressSharing())
+                .set("models", description.models())
+                .set("staircaseStep", description.staircaseStep())
                 .set("publishedAt", description.publishedAt());
         if (upsertIfNewer(description.code(), "publishedAt", description.publishedAt(), update)) {
             log.info("Offer {} published for municipalities {}", description.code(), description.municipalities());

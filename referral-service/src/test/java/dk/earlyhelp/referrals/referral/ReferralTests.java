@@ -203,6 +203,23 @@ class ReferralTests {
         assertThat(notConsented.progressWithheldBy()).isEqualTo("CONSENT");
     }
 
+    /**
+     * The administrator may turn a partnership back to sharing progress with consent (a new version of
+     * its terms); a child referred while it shared aggregates only keeps the confidential space they
+     * were promised: the stricter policy wins (CatalogueAdministration in ngo-service).
+     */
+    @Test
+    void aChildReferredUnderAggregatesOnlyKeepsItWhenThePartnershipTurnsBackToSharingProgress() {
+        Referral sharedUnderIt = Referral.draft("r-8", TEACHER, content(ALMA, "hard", null), NOW);
+        sharedUnderIt.submit("teacher", FITS, new Referral.SharingConsent(CONSENT_ID, true, false), NOW);
+        sharedUnderIt.applyNgoDecision("a", news(ReferralStatus.ACCEPTED, null, null), true);
+
+        assertThat(sharedUnderIt.applyNgoDecision("s", news(ReferralStatus.STARTED, null, null), true))
+                .as("the policy now shares progress, not for this child").isFalse();
+        assertThat(sharedUnderIt.status()).isEqualTo(ReferralStatus.ACCEPTED);
+        assertThat(sharedUnderIt.progressWithheldBy()).isEqualTo("PARTNERSHIP");
+    }
+
     @Test
     void submittedAtOnceCarriesItsEventInTheDocument() {
         Referral submitted = referral(true);

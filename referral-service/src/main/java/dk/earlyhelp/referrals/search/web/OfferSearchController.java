@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dk.earlyhelp.platform.problem.ProblemException;
 import dk.earlyhelp.platform.security.CurrentCaller;
 import dk.earlyhelp.referrals.child.CprNumber;
@@ -60,7 +62,9 @@ class OfferSearchController {
             @RequestParam(required = false) Boolean specialSupportMeasure) {
         ChildFacts child = new ChildFacts(age, gender == null ? null : gender.name(), null,
                 concerns == null ? Set.of() : Set.copyOf(concerns), specialSupportMeasure);
-        return search.search(CurrentCaller.get(), child, type).stream().map(OfferResponse::of).toList();
+        String municipality = CurrentCaller.get().organisation();
+        return search.search(CurrentCaller.get(), child, type).stream()
+                .map(match -> OfferResponse.of(match, municipality)).toList();
     }
 
     @Operation(summary = "Checks a child against one offer's target group, criterion by criterion")
@@ -69,7 +73,7 @@ class OfferSearchController {
         return OfferResponse.of(search.check(CurrentCaller.get(), request.interventionCode(),
                 new ChildFacts(age(request), request.gender() == null ? null : request.gender().name(), null,
                         request.concerns() == null ? Set.of() : Set.copyOf(request.concerns()),
-                        request.specialSupportMeasure())));
+                        request.specialSupportMeasure())), CurrentCaller.get().organisation());
     }
 
     private Integer age(EligibilityRequest request) {
@@ -99,16 +103,21 @@ class OfferSearchController {
             Boolean specialSupportMeasure) {
     }
 
-    /** An offer with the child's eligibility and the NGO's availability (null until the NGO has told). */
+    /**
+     * An offer with the child's eligibility and the NGO's availability (null until the NGO has told).
+     *
+     * @param model         the collaboration model of the partnership with the caller's municipality
+     * @param staircaseStep the offer's step on the intervention staircase (1–7), where the catalogue states it
+     */
     record OfferResponse(String code, String name, String ngoCode, String ngoName, String model, List<String> types,
                          TargetGroup targetGroup, Format format, String deliveredBy, Availability availability,
-                         Eligibility eligibility) {
+                         Eligibility eligibility, @JsonInclude(JsonInclude.Include.NON_NULL) Integer staircaseStep) {
 
-        static OfferResponse of(OfferMatch match) {
+        static OfferResponse of(OfferMatch match, String municipalityCode) {
             var offer = match.offer();
-            return new OfferResponse(offer.code(), offer.name(), offer.ngoCode(), offer.ngoName(), offer.model(),
-                    offer.types(), offer.targetGroup(), offer.format(), offer.deliveredBy(), offer.availability(),
-                    match.eligibility());
+            return new OfferResponse(offer.code(), offer.name(), offer.ngoCode(), offer.ngoName(),
+                    offer.modelIn(municipalityCode), offer.types(), offer.targetGroup(), offer.format(),
+                    offer.deliveredBy(), offer.availability(), match.eligibility(), offer.staircaseStep());
         }
     }
 }
