@@ -57,9 +57,29 @@ class ReferralPages {
         model.addAttribute("followed", team ? List.of() : services.get(SERVICE, "/api/referrals/following",
                 PortalController.token(request), ServiceCalls.LIST, List.<Map<String, Object>>of()).value().stream()
                 .map(Rows::referral).toList());
+        model.addAttribute("registered", team ? List.of() : registeredChildren(request));
         model.addAttribute("teamView", team);
         model.addAttribute("unavailable", page.unavailable());
         return "referrals";
+    }
+
+    /**
+     * A child an NGO registered itself (parents' own contact, outreach), shown to the municipality only
+     * while the parents' consent lets the NGO tell it (DOMAIN.md); codes only, no name.
+     */
+    public record RegisteredChild(String childId, String interventionCode, String ngoCode, String source,
+                                  String registeredAt, String consentValidUntil, List<String> categories) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<RegisteredChild> registeredChildren(HttpServletRequest request) {
+        return services.get(ConsentStep.SERVICE, "/api/consents/registered-children", PortalController.token(request),
+                        ServiceCalls.LIST, List.<Map<String, Object>>of()).value().stream()
+                .map(child -> new RegisteredChild((String) child.get("childId"), (String) child.get("interventionCode"),
+                        (String) child.get("ngoCode"), (String) child.get("source"),
+                        Rows.time(child.get("registeredAt")), (String) child.get("consentValidUntil"),
+                        (List<String>) child.getOrDefault("categories", List.of())))
+                .toList();
     }
 
     /** Concern codes of the catalogue, in the order the form lists them. */

@@ -536,8 +536,8 @@ class PortalBrowserIT {
     @Test
     void theCykelhjelmCoordinatorRegistersAChildWhoseParentsCameThemselvesAndRecordsTheirConsent() throws Exception {
         String teacher = UserTokens.accessToken(portal, "laerer.aarhus");
-        int knownBefore = ConsentsApi.JSON.readTree(NgoApi.get(portal, teacher, "/api/consents/registered-children"))
-                .size();
+        List<String> knownBefore = ConsentsApi.JSON.readTree(NgoApi.get(portal, teacher,
+                "/api/consents/registered-children")).findValuesAsText("childId");
         logIn("koordinator.cykelhjelm");
         browser.get(portal + "/indbakke");
         browser.findElement(By.id("register-link")).click();
@@ -594,8 +594,20 @@ class PortalBrowserIT {
         // With the consent, and only with it, Aarhus learns of the child: SIND registered it for Cykelhjelm.
         com.fasterxml.jackson.databind.JsonNode known = ConsentsApi.JSON.readTree(NgoApi.get(portal, teacher,
                 "/api/consents/registered-children"));
-        assertThat(known).hasSize(knownBefore + 1);
+        assertThat(known).hasSize(knownBefore.size() + 1);
         assertThat(known.findValuesAsText("ngoCode")).contains("SIND_PR");
+        String childId = known.findValuesAsText("childId").stream().filter(id -> !knownBefore.contains(id))
+                .findFirst().orElseThrow();
+        logOut();
+
+        // The teacher in Aarhus sees the child beside their referrals, by pseudonym: no name reaches them.
+        logIn("laerer.aarhus");
+        browser.get(portal + "/henvisninger");
+        waitFor(By.id("registered"));
+        WebElement registeredRow = browser.findElement(By.xpath("//table[@id='registered']//tr[.//code[text()='"
+                + childId + "']]"));
+        assertThat(registeredRow.getText()).contains("CYKELHJELM", "SIND_PR", "Forældrenes egen henvendelse");
+        assertAccessible("referrals with a child an organisation registered");
         logOut();
     }
 
