@@ -49,11 +49,12 @@ public class ConsentStore {
         return Optional.ofNullable(mongo.findById(id, Consent.class));
     }
 
-    /** Whether a consent about the child exists, recorded by this municipality or (null) by any. */
+    /** Whether a consent about the child exists: one this municipality recorded itself, or (null) any at all. */
     public boolean existsForChild(String childId, String municipalityCode) {
         Criteria ofChild = Criteria.where("childId").is(childId);
         if (municipalityCode != null) {
-            ofChild = ofChild.and("municipalityCode").is(municipalityCode);
+            // A consent an NGO recorded for a child it registered is not the municipality's to read by.
+            ofChild = ofChild.and("municipalityCode").is(municipalityCode).and("registeredBy").is(null);
         }
         return mongo.exists(Query.query(ofChild), Consent.class);
     }

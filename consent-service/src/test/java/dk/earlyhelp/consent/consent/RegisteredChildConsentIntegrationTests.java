@@ -120,6 +120,8 @@ class RegisteredChildConsentIntegrationTests {
         assertThat(Api.body(api.get("/api/consents?childId=" + child, CYKELHJELM), 200)).hasSize(1);
         Api.body(api.post("/api/consents/" + consentId + "/withdraw", CYKELHJELM, ""), 200);
         assertThat(known(AARHUS, child)).isFalse();
+        assertThat(api.get("/api/consents/access-report?childId=" + child, AARHUS).statusCode())
+                .as("nor does the municipality read who saw the child").isEqualTo(404);
     }
 
     @Test
