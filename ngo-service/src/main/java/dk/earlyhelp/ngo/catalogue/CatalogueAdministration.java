@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,15 +91,8 @@ public class CatalogueAdministration {
     @PreAuthorize("hasRole('ADMIN')")
     public Ngo addNgo(Caller caller, String code, NgoDetails details) {
         platformAdministrator(caller);
-        Ngo ngo = new Ngo(code, details.name(), details.staffing(), details.volunteerQualification(),
-                details.focus(), caller.subject(), clock.instant(), List.of());
-        try {
-            mongo.insert(ngo);
-        } catch (DuplicateKeyException taken) {
-            throw codeTaken("NGO", code);
-        }
-        audit.record(caller, AuditRecord.Action.CREATE, "ngo", code, null);
-        return ngo;
+        return insertNew(caller, new Ngo(code, details.name(), details.staffing(), details.volunteerQualification(),
+                details.focus(), caller.subject(), clock.instant(), List.of()), "NGO", code);
     }
 
     /**
@@ -112,16 +106,10 @@ public class CatalogueAdministration {
         platformAdministrator(caller);
         List<String> offers = mongo.find(Query.query(Criteria.where("ngoCode").is(code)), Intervention.class)
                 .stream().map(Intervention::code).sorted().toList();
-        Ngo changed = mongo.findAndModify(Query.query(Criteria.where("_id").is(code)), new Update()
-                        .set("name", details.name()).set("staffing", details.staffing())
-                        .set("volunteerQualification", details.volunteerQualification()).set("focus", details.focus())
-                        .set("changedBy", caller.subject()).set("changedAt", clock.instant())
-                        .set("republish", offers),
-                FindAndModifyOptions.options().returnNew(true), Ngo.class);
-        if (changed == null) {
-            throw ProblemException.notFound("NGO " + code);
-        }
-        audit.record(caller, AuditRecord.Action.UPDATE, "ngo", code, null);
+        Ngo changed = modify(caller, Ngo.class, "NGO", code, new Update()
+                .set("name", details.name()).set("staffing", details.staffing())
+                .set("volunteerQualification", details.volunteerQualification()).set("focus", details.focus())
+                .set("republish", offers));
         republishOffersOf(changed);
         return changed;
     }
@@ -159,14 +147,8 @@ public class CatalogueAdministration {
     @PreAuthorize("hasRole('ADMIN')")
     public Municipality addMunicipality(Caller caller, String code, String name) {
         platformAdministrator(caller);
-        Municipality municipality = new Municipality(code, name, caller.subject(), clock.instant());
-        try {
-            mongo.insert(municipality);
-        } catch (DuplicateKeyException taken) {
-            throw codeTaken("Municipality", code);
-        }
-        audit.record(caller, AuditRecord.Action.CREATE, "municipality", code, null);
-        return municipality;
+        return insertNew(caller, new Municipality(code, name, caller.subject(), clock.instant()), "Municipality",
+                code);
     }
 
     /**
@@ -176,14 +158,7 @@ public class CatalogueAdministration {
     @PreAuthorize("hasRole('ADMIN')")
     public Municipality renameMunicipality(Caller caller, String code, String name) {
         platformAdministrator(caller);
-        Municipality changed = mongo.findAndModify(Query.query(Criteria.where("_id").is(code)), new Update()
-                        .set("name", name).set("changedBy", caller.subject()).set("changedAt", clock.instant()),
-                FindAndModifyOptions.options().returnNew(true), Municipality.class);
-        if (changed == null) {
-            throw ProblemException.notFound("Municipality " + code);
-        }
-        audit.record(caller, AuditRecord.Action.UPDATE, "municipality", code, null);
-        return changed;
+        return modify(caller, Municipality.class, "Municipality", code, new Update().set("name", name));
     }
 
     // ---- Interventions ----------------------------------------------------------------------
@@ -367,6 +342,29 @@ public class CatalogueAdministration {
         if (!"PLATFORM".equals(caller.organisationType())) {
             throw new AccessDeniedException("Only the platform's administrator maintains the catalogue");
         }
+    }
+
+    /** Inserts a new NGO or municipality under its code (409 when the code is in use); audited as created. */
+    private <T> T insertNew(Caller caller, T document, String kind, String code) {
+        try {
+            mongo.insert(document);
+        } catch (DuplicateKeyException taken) {
+            throw codeTaken(kind, code);
+        }
+        audit.record(caller, AuditRecord.Action.CREATE, kind.toLowerCase(Locale.ROOT), code, null);
+        return document;
+    }
+
+    /** Changes an NGO or municipality found by its code (404 when none), noting who and when; audited. */
+    private <T> T modify(Caller caller, Class<T> type, String kind, String code, Update update) {
+        T changed = mongo.findAndModify(Query.query(Criteria.where("_id").is(code)),
+                update.set("changedBy", caller.subject()).set("changedAt", clock.instant()),
+                FindAndModifyOptions.options().returnNew(true), type);
+        if (changed == null) {
+            throw ProblemException.notFound(kind + " " + code);
+        }
+        audit.record(caller, AuditRecord.Action.UPDATE, kind.toLowerCase(Locale.ROOT), code, null);
+        return changed;
     }
 
     private static ProblemException codeTaken(String what, String code) {
